@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #pragma once
 
+#include "core/util/result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 class QNetworkReply;
@@ -18,8 +21,8 @@ namespace msb::net {
 /// certificate that the user accepted after seeing its details.
 struct TlsTrust
 {
-    QString caFile;              ///< PEM file with extra CA certificates; empty: system store only
-    QByteArray pinnedSha256Hex;  ///< lower-case hex of SHA-256(DER leaf); empty: no pin
+    QString caFile; ///< PEM file with extra CA certificates; empty: system store only
+    QByteArray pinnedSha256Hex; ///< lower-case hex of SHA-256(DER leaf); empty: no pin
 };
 
 /// Details of a certificate a person can judge (wizard "pin this certificate?" page, error texts).
@@ -47,6 +50,18 @@ void attachTrustCheck(QNetworkReply *reply, const TlsTrust &trust);
 CertificateDetails tlsFailureDetails(const QNetworkReply *reply);
 
 CertificateDetails describe(const QSslCertificate &certificate, const QList<QSslError> &errors = {});
+
+/// Loads a PEM (or DER) CA file; an error names the file and why. Cached by path and mtime. Thread-safe.
+Result<QList<QSslCertificate>> loadCaFile(const QString &path);
+
+/// Lower-case hex SHA-256 of the certificate's DER, the form pins are stored in.
+QByteArray sha256Hex(const QSslCertificate &certificate);
+
+/// Accepts "AB:CD:…", "ab cd …" or plain hex, returns lower-case hex without separators.
+QByteArray normalisePin(const QString &fingerprint);
+
+/// "localhost", 127.0.0.0/8 or ::1.
+bool isLoopbackHost(const QString &host);
 
 /// https always; plain http only to a loopback host (the local sandbox). Anything else is refused.
 bool isAllowedUrl(const QUrl &url, QString *why = nullptr);
