@@ -86,6 +86,9 @@ run_all_tests() {
     phase "package"
     run_headless installer/check-package.sh build/ci || failed=1
   fi
+  if [[ -x tests/reliability/make-report.sh ]]; then
+    tests/reliability/make-report.sh build/ci || true
+  fi
   phase "summary"
   awk '/tests passed, [0-9]+ tests failed out of/ {f+=$4; t+=$NF} END {printf "ctest totals: %d passed, %d failed\n", t-f, f}' "$CTEST_LOG"
   [[ -f build/reliability-report.txt ]] && cat build/reliability-report.txt
