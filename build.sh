@@ -112,6 +112,10 @@ case "${1:-}" in
     install_deps
     run_all_tests
     ;;
+  screenshots)
+    install_deps; build_preset ci
+    exec bash tests/ui/render-screenshots.sh build/ci resources/screenshots
+    ;;
   bench)
     install_deps; build_preset ci
     exec bash installer/benchmarks.sh build/ci
