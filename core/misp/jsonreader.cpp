@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "core/misp/jsonreader.h"
+
+#include <cstring>
+
+namespace msb::misp {
+
+namespace {
+
+constexpr unsigned char kFirst = 1;
+constexpr unsigned char kObject = 2;
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(QByteArray &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.append(char(cp));
+    } else if (cp < 0x800) {
+        out.append(char(0xC0 | (cp >> 6)));
+        out.append(char(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.append(char(0xE0 | (cp >> 12)));
+        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.append(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.append(char(0xF0 | (cp >> 18)));
+        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.append(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+} // namespace
+
+JsonReader::JsonReader(const char *begin, const char *end)
+    : m_begin(begin)
+    , m_pos(begin)
+    , m_end(end)
+{
+    // A UTF-8 byte order mark is tolerated (some exporters write one).
+    if (m_end - m_pos >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
+        m_pos += 3;
+    m_stack.reserve(16);
+}
+
+void JsonReader::fail(const char *what)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_error = what;
+    m_errorOffset = m_pos - m_begin;
+}
+
+QString JsonReader::errorString() const
+{
+    if (!m_failed)
+        return {};
+    qsizetype line = 1;
+    qsizetype column = 1;
+    for (const char *p = m_begin; p < m_begin + m_errorOffset; ++p) {
+        if (*p == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("invalid JSON at line %1, column %2: %3")
+        .arg(line)
+        .arg(column)
+        .arg(QString::fromLatin1(m_error));
+}
+
+void JsonReader::skipWhitespace()
+{
+    while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
+        ++m_pos;
+}
+
+bool JsonReader::atEnd()
+{
+    skipWhitespace();
+    return m_pos >= m_end;
+}
+
+JsonReader::Token JsonReader::peek()
+{
+    if (m_failed)
+        return Token::Invalid;
+    skipWhitespace();
+    if (m_pos >= m_end)
+        return Token::End;
+    switch (*m_pos) {
+    case '{':
+        return Token::Object;
+    case '[':
+        return Token::Array;
+    case '"':
+        return Token::String;
+    case 't':
+        return Token::True;
+    case 'f':
+        return Token::False;
+    case 'n':
+        return Token::Null;
+    default:
+        if (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9'))
+            return Token::Number;
+        return Token::Invalid;
+    }
+}
+
+bool JsonReader::expect(char c, const char *what)
+{
+    if (m_failed)
+        return false;
+    skipWhitespace();
+    if (m_pos >= m_end || *m_pos != c) {
+        fail(m_pos >= m_end ? "unexpected end of input" : what);
+        return false;
+    }
+    ++m_pos;
+    return true;
+}
+
+bool JsonReader::beginObject()
+{
+    if (!expect('{', "expected an object"))
+        return false;
+    if (m_stack.size() >= kMaxDepth) {
+        fail("nesting too deep");
+        return false;
+    }
+    m_stack.push_back(kObject | kFirst);
+    return true;
+}
+
+bool JsonReader::beginArray()
+{
+    if (!expect('[', "expected an array"))
+        return false;
+    if (m_stack.size() >= kMaxDepth) {
+        fail("nesting too deep");
+        return false;
+    }
+    m_stack.push_back(kFirst);
+    return true;
+}
+
+bool JsonReader::nextKey(QByteArrayView &key)
+{
+    if (m_failed || m_stack.empty() || !(m_stack.back() & kObject))
+        return false;
+    skipWhitespace();
+    if (m_pos >= m_end) {
+        fail("unexpected end of input inside an object");
+        return false;
+    }
+    if (*m_pos == '}') {
+        ++m_pos;
+        m_stack.pop_back();
+        return false;
+    }
+    if (!(m_stack.back() & kFirst)) {
+        if (*m_pos != ',') {
+            fail("expected ',' or '}' in an object");
+            return false;
+        }
+        ++m_pos;
+        skipWhitespace();
+    }
+    m_stack.back() &= ~kFirst;
+    if (m_pos >= m_end || *m_pos != '"') {
+        fail("expected a member name");
+        return false;
+    }
+    QByteArrayView raw;
+    bool escapes = false;
+    if (!scanString(raw, escapes))
+        return false;
+    if (escapes) {
+        m_keyBuffer.clear();
+        if (!decodeEscapes(raw, m_keyBuffer))
+            return false;
+        key = m_keyBuffer;
+    } else {
+        key = raw;
+    }
+    return expect(':', "expected ':' after a member name");
+}
+
+bool JsonReader::nextElement()
+{
+    if (m_failed || m_stack.empty() || (m_stack.back() & kObject))
+        return false;
+    skipWhitespace();
+    if (m_pos >= m_end) {
+        fail("unexpected end of input inside an array");
+        return false;
+    }
+    if (*m_pos == ']') {
+        ++m_pos;
+        m_stack.pop_back();
+        return false;
+    }
+    if (!(m_stack.back() & kFirst)) {
+        if (*m_pos != ',') {
+            fail("expected ',' or ']' in an array");
+            return false;
+        }
+        ++m_pos;
+    }
+    m_stack.back() &= ~kFirst;
+    return true;
+}
+
+bool JsonReader::scanString(QByteArrayView &raw, bool &hasEscapes)
+{
+    // m_pos is at the opening quote.
+    ++m_pos;
+    const char *start = m_pos;
+    hasEscapes = false;
+    while (m_pos < m_end) {
+        const char c = *m_pos;
+        if (c == '"') {
+            raw = QByteArrayView(start, m_pos - start);
+            ++m_pos;
+            return true;
+        }
+        if (c == '\\') {
+            hasEscapes = true;
+            m_pos += 2; // the escaped character is validated when decoding
+            continue;
+        }
+        ++m_pos;
+    }
+    m_pos = m_end;
+    fail("unterminated string");
+    return false;
+}
+
+bool JsonReader::decodeEscapes(QByteArrayView raw, QByteArray &out)
+{
+    out.reserve(raw.size());
+    const char *p = raw.data();
+    const char *end = p + raw.size();
+    while (p < end) {
+        const char *bs = static_cast<const char *>(std::memchr(p, '\\', end - p));
+        if (!bs) {
+            out.append(p, end - p);
+            break;
+        }
+        out.append(p, bs - p);
+        p = bs + 1;
+        if (p >= end) {
+            fail("invalid escape in a string");
+            return false;
+        }
+        const char e = *p++;
+        switch (e) {
+        case '"':
+            out.append('"');
+            break;
+        case '\\':
+            out.append('\\');
+            break;
+        case '/':
+            out.append('/');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'u': {
+            auto read4 = [&](char32_t &v) {
+                if (end - p < 4)
+                    return false;
+                v = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexValue(p[i]);
+                    if (h < 0)
+                        return false;
+                    v = (v << 4) | char32_t(h);
+                }
+                p += 4;
+                return true;
+            };
+            char32_t cp = 0;
+            if (!read4(cp)) {
+                fail("invalid \\u escape in a string");
+                return false;
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                char32_t low = 0;
+                const char *save = p;
+                if (end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                    p += 2;
+                    if (read4(low) && low >= 0xDC00 && low <= 0xDFFF) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    } else {
+                        p = save;
+                        cp = 0xFFFD;
+                    }
+                } else {
+                    cp = 0xFFFD;
+                }
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                cp = 0xFFFD;
+            }
+            appendUtf8(out, cp);
+            break;
+        }
+        default:
+            fail("invalid escape in a string");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool JsonReader::readString(QString &out)
+{
+    if (m_failed)
+        return false;
+    skipWhitespace();
+    if (m_pos >= m_end || *m_pos != '"') {
+        fail("expected a string");
+        return false;
+    }
+    QByteArrayView raw;
+    bool escapes = false;
+    if (!scanString(raw, escapes))
+        return false;
+    if (!escapes) {
+        out = QString::fromUtf8(raw);
+        return true;
+    }
+    m_stringBuffer.clear();
+    if (!decodeEscapes(raw, m_stringBuffer))
+        return false;
+    out = QString::fromUtf8(m_stringBuffer);
+    return true;
+}
+
+bool JsonReader::skipNumber()
+{
+    const char *start = m_pos;
+    if (m_pos < m_end && *m_pos == '-')
+        ++m_pos;
+    const char *digits = m_pos;
+    while (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
+        ++m_pos;
+    if (m_pos == digits) {
+        m_pos = start;
+        fail("invalid number");
+        return false;
+    }
+    if (m_pos < m_end && *m_pos == '.') {
+        ++m_pos;
+        const char *frac = m_pos;
+        while (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
+            ++m_pos;
+        if (m_pos == frac) {
+            fail("invalid number");
+            return false;
+        }
+    }
+    if (m_pos < m_end && (*m_pos == 'e' || *m_pos == 'E')) {
+        ++m_pos;
+        if (m_pos < m_end && (*m_pos == '+' || *m_pos == '-'))
+            ++m_pos;
+        const char *exp = m_pos;
+        while (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
+            ++m_pos;
+        if (m_pos == exp) {
+            fail("invalid number");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool JsonReader::readNumber(QByteArrayView &out)
+{
+    if (peek() != Token::Number) {
+        fail("expected a number");
+        return false;
+    }
+    const char *start = m_pos;
+    if (!skipNumber())
+        return false;
+    out = QByteArrayView(start, m_pos - start);
+    return true;
+}
+
+bool JsonReader::skipLiteral(const char *literal, qsizetype length)
+{
+    if (m_end - m_pos < length || std::memcmp(m_pos, literal, size_t(length)) != 0) {
+        fail("invalid literal");
+        return false;
+    }
+    m_pos += length;
+    return true;
+}
+
+bool JsonReader::readBool(bool &out)
+{
+    switch (peek()) {
+    case Token::True:
+        out = true;
+        return skipLiteral("true", 4);
+    case Token::False:
+        out = false;
+        return skipLiteral("false", 5);
+    default:
+        fail("expected true or false");
+        return false;
+    }
+}
+
+bool JsonReader::readNull()
+{
+    if (peek() != Token::Null) {
+        fail("expected null");
+        return false;
+    }
+    return skipLiteral("null", 4);
+}
+
+bool JsonReader::skipValue()
+{
+    // Iterative, so hostile nesting cannot overflow the stack; depth is bounded by kMaxDepth.
+    const std::size_t baseDepth = m_stack.size();
+    for (;;) {
+        switch (peek()) {
+        case Token::Object:
+            if (!beginObject())
+                return false;
+            break;
+        case Token::Array:
+            if (!beginArray())
+                return false;
+            break;
+        case Token::String: {
+            QByteArrayView raw;
+            bool escapes = false;
+            if (!scanString(raw, escapes))
+                return false;
+            break;
+        }
+        case Token::Number:
+            if (!skipNumber())
+                return false;
+            break;
+        case Token::True:
+            if (!skipLiteral("true", 4))
+                return false;
+            break;
+        case Token::False:
+            if (!skipLiteral("false", 5))
+                return false;
+            break;
+        case Token::Null:
+            if (!skipLiteral("null", 4))
+                return false;
+            break;
+        case Token::End:
+            fail("unexpected end of input");
+            return false;
+        case Token::Invalid:
+            fail("unexpected character");
+            return false;
+        }
+        // Position on the next value inside the containers this call opened, closing finished ones.
+        for (;;) {
+            if (m_stack.size() <= baseDepth)
+                return !m_failed;
+            if (m_stack.back() & kObject) {
+                QByteArrayView key;
+                if (nextKey(key))
+                    break;
+            } else if (nextElement()) {
+                break;
+            }
+            if (m_failed)
+                return false;
+        }
+    }
+}
+
+} // namespace msb::misp

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace msb::misp {
+
+/// A small pull (streaming) JSON reader over a UTF-8 buffer, built for speed on huge MISP events:
+/// no DOM, strings are decoded only when asked for, anything else is skipped in place.
+///
+/// Errors are sticky: after the first syntax error every call returns false/empty, so loops written
+/// as `while (r.nextKey(k))` always end. Every call consumes input, so no loop can run forever.
+/// Nesting deeper than kMaxDepth is an error (bounded recursion for skipValue()).
+/// The buffer must outlive the reader. Not thread-safe; one reader per thread.
+class JsonReader final
+{
+public:
+    enum class Token { Object, Array, String, Number, True, False, Null, End, Invalid };
+    static constexpr int kMaxDepth = 256;
+
+    JsonReader(const char *begin, const char *end);
+    explicit JsonReader(QByteArrayView data)
+        : JsonReader(data.data(), data.data() + data.size())
+    { }
+
+    /// Kind of the next value, without consuming it.
+    Token peek();
+
+    /// Consumes `{`. Then call nextKey() until it returns false (it consumes the closing `}`).
+    bool beginObject();
+    /// Reads the next member name of the current object. False at the end of the object or on error.
+    /// The view points into the input or into an internal buffer valid until the next call.
+    bool nextKey(QByteArrayView &key);
+
+    /// Consumes `[`. Then call nextElement() until it returns false (it consumes the closing `]`).
+    bool beginArray();
+    /// True when another element follows (read it next); false at the end of the array or on error.
+    bool nextElement();
+
+    bool readString(QString &out);
+    /// Raw text of a number token (e.g. "1698765432", "-1.5e3").
+    bool readNumber(QByteArrayView &out);
+    bool readBool(bool &out);
+    bool readNull();
+    /// Skips any value (object/array recursively).
+    bool skipValue();
+
+    /// Byte offset of the next unread input (for spans and messages).
+    qsizetype offset() const { return m_pos - m_begin; }
+    /// True when only whitespace is left.
+    bool atEnd();
+
+    bool failed() const { return m_failed; }
+    /// "line L, column C: <what>" of the first error.
+    QString errorString() const;
+    /// Forces an error (e.g. "expected an object") at the current position.
+    void fail(const char *what);
+
+private:
+    void skipWhitespace();
+    bool expect(char c, const char *what);
+    bool scanString(QByteArrayView &raw, bool &hasEscapes);
+    bool decodeEscapes(QByteArrayView raw, QByteArray &out);
+    bool skipNumber();
+    bool skipLiteral(const char *literal, qsizetype length);
+
+    const char *m_begin;
+    const char *m_pos;
+    const char *m_end;
+    std::vector<unsigned char> m_stack; ///< per open container: kObject flag | kFirst flag
+    QByteArray m_keyBuffer;
+    QByteArray m_stringBuffer;
+    bool m_failed = false;
+    qsizetype m_errorOffset = 0;
+    const char *m_error = nullptr;
+};
+
+} // namespace msb::misp
