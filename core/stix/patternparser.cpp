@@ -66,11 +66,13 @@ bool isBase64Char(QChar c)
 
 bool isPlainIdentifier(QStringView s)
 {
-    if (s.isEmpty() || !isIdentStart(s.front()))
+    if (s.isEmpty() || !isIdentStart(s.front())) {
         return false;
+    }
     for (const QChar c : s) {
-        if (!isIdentStart(c) && !isDigit(c))
+        if (!isIdentStart(c) && !isDigit(c)) {
             return false;
+        }
     }
     return true;
 }
@@ -78,20 +80,24 @@ bool isPlainIdentifier(QStringView s)
 // t'YYYY-MM-DDTHH:MM:SS[.fraction]Z' with a real calendar date.
 bool isValidTimestamp(QStringView s)
 {
-    if (s.size() < 20 || s.back() != u'Z')
+    if (s.size() < 20 || s.back() != u'Z') {
         return false;
+    }
     static constexpr const char *shape = "dddd-dd-ddTdd:dd:dd";
     for (qsizetype i = 0; i < 19; ++i) {
         const char want = shape[i];
-        if (want == 'd' ? !isDigit(s[i]) : s[i] != QLatin1Char(want))
+        if (want == 'd' ? !isDigit(s[i]) : s[i] != QLatin1Char(want)) {
             return false;
+        }
     }
     if (s.size() > 20) {
-        if (s[19] != u'.' || s.size() < 22)
+        if (s[19] != u'.' || s.size() < 22) {
             return false;
+        }
         for (qsizetype i = 20; i < s.size() - 1; ++i) {
-            if (!isDigit(s[i]))
+            if (!isDigit(s[i])) {
                 return false;
+            }
         }
     }
     const QDate date(s.mid(0, 4).toInt(), s.mid(5, 2).toInt(), s.mid(8, 2).toInt());
@@ -111,8 +117,9 @@ public:
     /// Next token, or an error naming the column.
     Result<Token> next()
     {
-        while (m_pos < m_text.size() && m_text[m_pos].isSpace())
+        while (m_pos < m_text.size() && m_text[m_pos].isSpace()) {
             ++m_pos;
+        }
         Token tok;
         tok.column = m_pos + 1;
         if (m_pos >= m_text.size()) {
@@ -151,8 +158,9 @@ public:
         }
         if (c == u'!' || c == u'<' || c == u'>') {
             tok.type = Tok::Operator;
-            if (c == u'!' && n != u'=')
+            if (c == u'!' && n != u'=') {
                 return error(tok.column, QStringLiteral("'!' must be followed by '='"));
+            }
             if (n == u'=' || (c == u'<' && n == u'>')) {
                 tok.text = QString(c) + n;
                 m_pos += 2;
@@ -166,14 +174,17 @@ public:
             const Tok t = c == u'b' ? Tok::Binary : (c == u'h' ? Tok::Hex : Tok::Timestamp);
             return stringLiteral(t, tok.column, 1);
         }
-        if (isDigit(c) || ((c == u'-' || c == u'+') && (isDigit(n) || n == u'.')) || (c == u'.' && isDigit(n)))
+        if (isDigit(c) || ((c == u'-' || c == u'+') && (isDigit(n) || n == u'.')) || (c == u'.' && isDigit(n))) {
             return number(tok.column);
-        if (c == u'.')
+        }
+        if (c == u'.') {
             return single(Tok::Dot);
+        }
         if (isIdentStart(c)) {
             const qsizetype start = m_pos;
-            while (m_pos < m_text.size() && isIdentChar(m_text[m_pos]))
+            while (m_pos < m_text.size() && isIdentChar(m_text[m_pos])) {
                 ++m_pos;
+            }
             tok.type = Tok::Identifier;
             tok.text = m_text.sliced(start, m_pos - start).toString();
             return tok;
@@ -198,14 +209,17 @@ private:
                 return validateLiteral(type, column, std::move(out));
             }
             if (c == u'\\') {
-                if (type != Tok::String)
+                if (type != Tok::String) {
                     return error(m_pos + 1, QStringLiteral("backslash inside a b'', h'' or t'' literal"));
-                if (m_pos + 1 >= m_text.size())
+                }
+                if (m_pos + 1 >= m_text.size()) {
                     break;
+                }
                 const QChar e = m_text[m_pos + 1];
-                if (e != u'\\' && e != u'\'')
+                if (e != u'\\' && e != u'\'') {
                     return error(
                         m_pos + 1, QStringLiteral("invalid escape '\\%1' (only \\\\ and \\' are allowed)").arg(e));
+                }
                 out.append(e);
                 m_pos += 2;
                 continue;
@@ -222,23 +236,27 @@ private:
         case Tok::Binary: {
             qsizetype pad = 0;
             for (const QChar c : std::as_const(text)) {
-                if (c == u'=')
+                if (c == u'=') {
                     ++pad;
-                else if (pad > 0 || !isBase64Char(c))
+                } else if (pad > 0 || !isBase64Char(c)) {
                     return error(column, QStringLiteral("binary literal is not base64"));
+                }
             }
-            if (pad > 2 || text.size() % 4 != 0)
+            if (pad > 2 || text.size() % 4 != 0) {
                 return error(column, QStringLiteral("binary literal is not base64"));
+            }
             break;
         }
         case Tok::Hex:
-            if (text.size() % 2 != 0 || !std::all_of(text.cbegin(), text.cend(), isHexDigit))
+            if (text.size() % 2 != 0 || !std::all_of(text.cbegin(), text.cend(), isHexDigit)) {
                 return error(column, QStringLiteral("hex literal needs an even number of hex digits"));
+            }
             break;
         case Tok::Timestamp:
-            if (!isValidTimestamp(text))
+            if (!isValidTimestamp(text)) {
                 return error(
                     column, QStringLiteral("timestamp literal '%1' is not YYYY-MM-DDTHH:MM:SS[.s]Z").arg(text));
+            }
             break;
         default:
             break;
@@ -253,8 +271,9 @@ private:
     Result<Token> number(qsizetype column)
     {
         const qsizetype start = m_pos;
-        if (m_text[m_pos] == u'-' || m_text[m_pos] == u'+')
+        if (m_text[m_pos] == u'-' || m_text[m_pos] == u'+') {
             ++m_pos;
+        }
         bool digits = false;
         while (m_pos < m_text.size() && isDigit(m_text[m_pos])) {
             ++m_pos;
@@ -269,14 +288,17 @@ private:
                 ++m_pos;
                 fraction = true;
             }
-            if (!fraction)
+            if (!fraction) {
                 return error(column, QStringLiteral("number has no digits after '.'"));
+            }
             digits = true;
         }
-        if (!digits)
+        if (!digits) {
             return error(column, QStringLiteral("malformed number"));
-        if (m_pos < m_text.size() && isIdentStart(m_text[m_pos]))
+        }
+        if (m_pos < m_text.size() && isIdentStart(m_text[m_pos])) {
             return error(column, QStringLiteral("letters right after a number"));
+        }
         Token tok;
         tok.type = isFloat ? Tok::Float : Tok::Integer;
         tok.text = m_text.sliced(start, m_pos - start).toString();
@@ -314,14 +336,17 @@ public:
 
     Result<ParsedPattern> run()
     {
-        if (!advance())
+        if (!advance()) {
             return takeError();
+        }
         ParsedPattern out;
         auto root = observationFollowedBy(0);
-        if (!root)
+        if (!root) {
             return takeError();
-        if (m_tok.type != Tok::End)
+        }
+        if (m_tok.type != Tok::End) {
             return fail(QStringLiteral("expected the end of the pattern, found %1").arg(describe(m_tok)));
+        }
         out.root = std::move(*root);
         return out;
     }
@@ -347,9 +372,10 @@ private:
 
     Error fail(const QString &why)
     {
-        if (m_error.message.isEmpty())
+        if (m_error.message.isEmpty()) {
             m_error
                 = Error { Error::Code::InvalidInput, QStringLiteral("column %1: %2").arg(m_tok.column).arg(why), 0 };
+        }
         return m_error;
     }
 
@@ -393,19 +419,23 @@ private:
     template <typename Opt, typename Kind, typename Next> Opt binaryChain(QStringView keyword, Kind kind, Next next)
     {
         Opt first = next();
-        if (!first)
+        if (!first) {
             return std::nullopt;
-        if (!isKeyword(keyword))
+        }
+        if (!isKeyword(keyword)) {
             return first;
+        }
         typename Opt::value_type group;
         group.kind = kind;
         group.children.push_back(std::move(*first));
         while (isKeyword(keyword)) {
-            if (!advance())
+            if (!advance()) {
                 return std::nullopt;
+            }
             Opt more = next();
-            if (!more)
+            if (!more) {
                 return std::nullopt;
+            }
             group.children.push_back(std::move(*more));
         }
         return group;
@@ -415,26 +445,31 @@ private:
     {
         PatternObservationNode node;
         if (m_tok.type == Tok::LBracket) {
-            if (!enter(depth) || !advance())
+            if (!enter(depth) || !advance()) {
                 return std::nullopt;
+            }
             Cmp cmp = comparisonOr(depth + 1);
-            if (!cmp || !expect(Tok::RBracket, u"']'"))
+            if (!cmp || !expect(Tok::RBracket, u"']'")) {
                 return std::nullopt;
+            }
             node.kind = PatternObservationNode::Kind::Observation;
             node.comparison = std::move(*cmp);
         } else if (m_tok.type == Tok::LParen) {
-            if (!enter(depth) || !advance())
+            if (!enter(depth) || !advance()) {
                 return std::nullopt;
+            }
             Obs inner = observationFollowedBy(depth + 1);
-            if (!inner || !expect(Tok::RParen, u"')'"))
+            if (!inner || !expect(Tok::RParen, u"')'")) {
                 return std::nullopt;
+            }
             node = std::move(*inner);
         } else {
             fail(QStringLiteral("expected '[' or '(', found %1").arg(describe(m_tok)));
             return std::nullopt;
         }
-        if (!qualifiers(node.qualifiers))
+        if (!qualifiers(node.qualifiers)) {
             return std::nullopt;
+        }
         return node;
     }
 
@@ -444,52 +479,59 @@ private:
         while (true) {
             PatternQualifier q;
             if (isKeyword(u"WITHIN")) {
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if ((m_tok.type != Tok::Integer && m_tok.type != Tok::Float) || m_tok.text.startsWith(u'-')) {
                     fail(QStringLiteral("WITHIN needs a positive number of seconds, found %1").arg(describe(m_tok)));
                     return false;
                 }
                 q.kind = PatternQualifier::Kind::Within;
                 q.first = m_tok.text;
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (!isKeyword(u"SECONDS")) {
                     fail(QStringLiteral("expected SECONDS, found %1").arg(describe(m_tok)));
                     return false;
                 }
             } else if (isKeyword(u"REPEATS")) {
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (m_tok.type != Tok::Integer || m_tok.text.startsWith(u'-')) {
                     fail(QStringLiteral("REPEATS needs a positive integer, found %1").arg(describe(m_tok)));
                     return false;
                 }
                 q.kind = PatternQualifier::Kind::Repeats;
                 q.first = m_tok.text;
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (!isKeyword(u"TIMES")) {
                     fail(QStringLiteral("expected TIMES, found %1").arg(describe(m_tok)));
                     return false;
                 }
             } else if (isKeyword(u"START")) {
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (m_tok.type != Tok::Timestamp) {
                     fail(QStringLiteral("START needs a t'' timestamp, found %1").arg(describe(m_tok)));
                     return false;
                 }
                 q.kind = PatternQualifier::Kind::StartStop;
                 q.first = m_tok.text;
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (!isKeyword(u"STOP")) {
                     fail(QStringLiteral("expected STOP, found %1").arg(describe(m_tok)));
                     return false;
                 }
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (m_tok.type != Tok::Timestamp) {
                     fail(QStringLiteral("STOP needs a t'' timestamp, found %1").arg(describe(m_tok)));
                     return false;
@@ -498,8 +540,9 @@ private:
             } else {
                 return true;
             }
-            if (!advance())
+            if (!advance()) {
                 return false;
+            }
             out.push_back(std::move(q));
         }
     }
@@ -517,33 +560,40 @@ private:
     Cmp comparison(int depth)
     {
         if (m_tok.type == Tok::LParen) {
-            if (!enter(depth) || !advance())
+            if (!enter(depth) || !advance()) {
                 return std::nullopt;
+            }
             Cmp inner = comparisonOr(depth + 1);
-            if (!inner || !expect(Tok::RParen, u"')'"))
+            if (!inner || !expect(Tok::RParen, u"')'")) {
                 return std::nullopt;
+            }
             return inner;
         }
         PatternComparisonNode node;
         node.kind = PatternComparisonNode::Kind::Comparison;
         PatternComparison &c = node.comparison;
         if (isKeyword(u"EXISTS")) {
-            if (!advance() || !objectPath(c.path))
+            if (!advance() || !objectPath(c.path)) {
                 return std::nullopt;
+            }
             c.op = PatternOperator::Exists;
             return node;
         }
-        if (!objectPath(c.path))
+        if (!objectPath(c.path)) {
             return std::nullopt;
+        }
         if (isKeyword(u"NOT")) {
             c.negated = true;
-            if (!advance())
+            if (!advance()) {
                 return std::nullopt;
+            }
         }
-        if (!comparisonOperator(c.op))
+        if (!comparisonOperator(c.op)) {
             return std::nullopt;
-        if (!literalFor(c.op, c.literal))
+        }
+        if (!literalFor(c.op, c.literal)) {
             return std::nullopt;
+        }
         return node;
     }
 
@@ -649,19 +699,24 @@ private:
     bool setLiteral(PatternLiteral &out)
     {
         out.kind = PatternLiteral::Kind::Set;
-        if (!expect(Tok::LParen, u"'(' to open a set"))
+        if (!expect(Tok::LParen, u"'(' to open a set")) {
             return false;
-        if (m_tok.type == Tok::RParen)
+        }
+        if (m_tok.type == Tok::RParen) {
             return advance();
+        }
         while (true) {
             PatternLiteral item;
-            if (!scalarLiteral(item, true))
+            if (!scalarLiteral(item, true)) {
                 return false;
+            }
             out.items.push_back(std::move(item));
-            if (m_tok.type == Tok::RParen)
+            if (m_tok.type == Tok::RParen) {
                 return advance();
-            if (!expect(Tok::Comma, u"',' or ')' in a set"))
+            }
+            if (!expect(Tok::Comma, u"',' or ')' in a set")) {
                 return false;
+            }
         }
     }
 
@@ -690,20 +745,24 @@ private:
             return false;
         }
         path.objectType = m_tok.text;
-        if (!advance() || !expect(Tok::Colon, u"':' after the object type"))
+        if (!advance() || !expect(Tok::Colon, u"':' after the object type")) {
             return false;
+        }
         PatternPathStep first;
-        if (!propertyName(first))
+        if (!propertyName(first)) {
             return false;
+        }
         path.steps.push_back(std::move(first));
         while (m_tok.type == Tok::Dot || m_tok.type == Tok::LBracket) {
             PatternPathStep step;
             if (m_tok.type == Tok::Dot) {
-                if (!advance() || !propertyName(step))
+                if (!advance() || !propertyName(step)) {
                     return false;
+                }
             } else {
-                if (!advance())
+                if (!advance()) {
                     return false;
+                }
                 if (m_tok.type == Tok::Star) {
                     step.kind = PatternPathStep::Kind::AnyIndex;
                 } else if (m_tok.type == Tok::Integer) {
@@ -718,8 +777,9 @@ private:
                     fail(QStringLiteral("expected a list index or '*', found %1").arg(describe(m_tok)));
                     return false;
                 }
-                if (!advance() || !expect(Tok::RBracket, u"']' after the list index"))
+                if (!advance() || !expect(Tok::RBracket, u"']' after the list index")) {
                     return false;
+                }
             }
             path.steps.push_back(std::move(step));
         }
@@ -737,8 +797,9 @@ void collect(const PatternComparisonNode &node, std::vector<PatternComparison> &
         out.push_back(node.comparison);
         return;
     }
-    for (const auto &child : node.children)
+    for (const auto &child : node.children) {
         collect(child, out);
+    }
 }
 
 void collect(const PatternObservationNode &node, std::vector<PatternComparison> &out)
@@ -747,8 +808,9 @@ void collect(const PatternObservationNode &node, std::vector<PatternComparison> 
         collect(node.comparison, out);
         return;
     }
-    for (const auto &child : node.children)
+    for (const auto &child : node.children) {
         collect(child, out);
+    }
 }
 
 QStringView operatorText(PatternOperator op)
@@ -800,8 +862,9 @@ void appendLiteral(QString &out, const PatternLiteral &lit)
     case PatternLiteral::Kind::Set:
         out += u'(';
         for (size_t i = 0; i < lit.items.size(); ++i) {
-            if (i > 0)
+            if (i > 0) {
                 out += u", ";
+            }
             appendLiteral(out, lit.items[i]);
         }
         out += u')';
@@ -821,8 +884,9 @@ void appendComparisonNode(QString &out, const PatternComparisonNode &node)
             return;
         }
         out += c.path.toString();
-        if (c.negated)
+        if (c.negated) {
             out += u" NOT";
+        }
         out += u' ' + operatorText(c.op).toString() + u' ';
         appendLiteral(out, c.literal);
         return;
@@ -830,8 +894,9 @@ void appendComparisonNode(QString &out, const PatternComparisonNode &node)
     const QStringView glue = node.kind == PatternComparisonNode::Kind::And ? u" AND " : u" OR ";
     out += u'(';
     for (size_t i = 0; i < node.children.size(); ++i) {
-        if (i > 0)
+        if (i > 0) {
             out += glue;
+        }
         appendComparisonNode(out, node.children[i]);
     }
     out += u')';
@@ -849,8 +914,9 @@ void appendObservationNode(QString &out, const PatternObservationNode &node)
             : (node.kind == PatternObservationNode::Kind::Or ? u" OR " : u" FOLLOWEDBY ");
         out += u'(';
         for (size_t i = 0; i < node.children.size(); ++i) {
-            if (i > 0)
+            if (i > 0) {
                 out += glue;
+            }
             appendObservationNode(out, node.children[i]);
         }
         out += u')';
@@ -879,12 +945,14 @@ QString PatternObjectPath::toString() const
     for (const auto &step : steps) {
         switch (step.kind) {
         case PatternPathStep::Kind::Property:
-            if (!first)
+            if (!first) {
                 out += u'.';
-            if (isPlainIdentifier(step.name))
+            }
+            if (isPlainIdentifier(step.name)) {
                 out += step.name;
-            else
+            } else {
                 out += u'\'' + escapePatternValue(step.name) + u'\'';
+            }
             break;
         case PatternPathStep::Kind::Index:
             out += u'[' + QString::number(step.index) + u']';
@@ -909,8 +977,9 @@ Result<ParsedPattern> parsePattern(QStringView pattern)
 {
     Parser parser(pattern);
     auto result = parser.run();
-    if (!result)
+    if (!result) {
         return Error { Error::Code::InvalidInput, u"invalid STIX pattern: " + result.error().message, 0 };
+    }
     return result;
 }
 
@@ -931,13 +1000,15 @@ Result<QString> unescapePatternValue(QStringView escaped)
             out.append(c);
             continue;
         }
-        if (i + 1 >= escaped.size())
+        if (i + 1 >= escaped.size()) {
             return Error { Error::Code::InvalidInput, QStringLiteral("a lone backslash ends the value"), 0 };
+        }
         const QChar e = escaped[i + 1];
-        if (e != u'\\' && e != u'\'')
+        if (e != u'\\' && e != u'\'') {
             return Error {
                 Error::Code::InvalidInput, QStringLiteral("invalid escape '\\%1' at position %2").arg(e).arg(i + 1), 0
             };
+        }
         out.append(e);
         ++i;
     }

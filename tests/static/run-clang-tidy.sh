@@ -33,20 +33,8 @@ command -v "$TIDY" >/dev/null || { echo "run-clang-tidy: $TIDY not found (apt-ge
 [[ -f $DB ]] || { echo "run-clang-tidy: no $DB (configure the build first)" >&2; exit 2; }
 
 # Every core .cpp that the build compiles (generated moc/qrc files are not ours to lint).
-mapfile -t FILES < <(python3 - "$DB" "$ROOT" "$FILTER" <<'EOF'
-import json, os, re, sys
-db, root, rx = sys.argv[1], sys.argv[2], re.compile(sys.argv[3])
-seen = set()
-for entry in json.load(open(db)):
-    path = os.path.normpath(os.path.join(entry.get("directory", ""), entry["file"]))
-    rel = os.path.relpath(path, root)
-    if rel.startswith("..") or "/build/" in "/" + rel or not rel.endswith(".cpp"):
-        continue
-    if rx.search(rel) and rel not in seen:
-        seen.add(rel)
-        print(rel)
-EOF
-)
+mapfile -t FILES < <(grep -o '"file": *"[^"]*"' "$DB" | sed -E 's/"file": *"([^"]*)"/\1/' \
+  | sed "s#^$ROOT/##" | grep -v '^/' | grep -v '^build/' | grep '\.cpp$' | grep -E "$FILTER" | sort -u)
 if ((${#FILES[@]} == 0)); then
   echo "run-clang-tidy: no matching .cpp files in $DB" >&2; exit 2
 fi
@@ -74,14 +62,14 @@ mkdir -p "$REPORT_DIR"
   echo "findings=$TOTAL"
   echo "parse_errors=$PARSE_ERRORS"
   cut -d: -f1 "$OUT/all.txt" | sort | uniq -c | sort -rn | awk '{print "file " $2 " " $1}'
-  sed -E 's/.*\[([a-z0-9.,-]+)\]$/\1/' "$OUT/all.txt" | sort | uniq -c | sort -rn | awk '{print "check " $2 " " $1}'
+  sed -E 's/.*\[([a-z0-9.-]+)(,-warnings-as-errors)?\]$/\1/' "$OUT/all.txt" | sort | uniq -c | sort -rn | awk '{print "check " $2 " " $1}'
 } >"$REPORT_DIR/clang-tidy.txt"
 cp "$OUT/all.txt" "$REPORT_DIR/clang-tidy-findings.txt"
 
 echo "findings per file:"
 cut -d: -f1 "$OUT/all.txt" | sort | uniq -c | sort -rn | sed 's/^/  /'
 echo "findings per check:"
-sed -E 's/.*\[([a-z0-9.,-]+)\]$/\1/' "$OUT/all.txt" | sort | uniq -c | sort -rn | sed 's/^/  /'
+sed -E 's/.*\[([a-z0-9.-]+)(,-warnings-as-errors)?\]$/\1/' "$OUT/all.txt" | sort | uniq -c | sort -rn | sed 's/^/  /'
 echo "clang-tidy: ${#FILES[@]} files, $TOTAL findings, $PARSE_ERRORS parse errors (details: $REPORT_DIR/clang-tidy-findings.txt)"
 if ((STRICT)) && ((TOTAL > 0)); then
   exit 1
