@@ -295,7 +295,8 @@ void UploadClient::handleAnswer(
                     .arg(n));
             return;
         }
-        const qint64 wait = r.retryAfterMs >= 0 ? m_policy.realMs(r.retryAfterMs) + m_policy.realMarginMs()
+        // Retry-After and the message's seconds are real time, even from a sandbox with a scaled clock.
+        const qint64 wait = r.retryAfterMs >= 0 ? r.retryAfterMs + m_policy.realMarginMs()
                                                 : backoffMs(result.rateLimited);
         job->limiter->pauseUntil(nowMs() + wait);
         retryLater(serial,

@@ -6,8 +6,9 @@
 namespace msb::sentinel {
 
 /// Limits and pacing of uploads. Plain value; the defaults are the documented Sentinel limits.
-/// Every wait that models server time (rate window, Retry-After, backoff) is divided by
+/// Every wait that models server time (rate window, backoff) is divided by
 /// `timeScale`, so a test or benchmark with a sandbox running N times faster passes N.
+/// Retry-After and "Try again in N seconds" are real seconds and are never scaled.
 struct UploadPolicy
 {
     int maxObjectsPerRequest = 100; ///< documented limit
