@@ -36,7 +36,7 @@ HttpResponse aadError(int status, const QString &error, int code, const QString 
     const QString text = u"AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %4\r\nTimestamp: %5"_s.arg(
         QString::number(code), description, trace, correlation, timestamp);
     HttpResponse response = HttpResponse::json(status,
-        QJsonObject { { u"error"_s, error },
+        OrderedMembers { { u"error"_s, error },
             { u"error_description"_s, text },
             { u"error_codes"_s, QJsonArray { code } },
             { u"timestamp"_s, timestamp },
@@ -282,7 +282,7 @@ HttpResponse EntraEmulator::handleToken(const HttpRequest &request)
     ++m_issued;
     const qint64 expiresIn = m_clock->toRealSeconds(lifetimeMs);
     HttpResponse response = HttpResponse::json(200,
-        QJsonObject { { u"token_type"_s, u"Bearer"_s },
+        OrderedMembers { { u"token_type"_s, u"Bearer"_s },
             { u"expires_in"_s, expiresIn },
             { u"ext_expires_in"_s, expiresIn },
             { u"access_token"_s, QString::fromLatin1(token) } });

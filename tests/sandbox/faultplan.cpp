@@ -65,7 +65,7 @@ HttpResponse Fault::response() const
         if (status == 500) {
             const QString activity = QUuid::createUuid().toString(QUuid::WithoutBraces);
             return HttpResponse::json(500,
-                QJsonObject { { u"statusCode"_s, 500 },
+                OrderedMembers { { u"statusCode"_s, 500 },
                     { u"message"_s, u"Internal server error"_s },
                     { u"activityId"_s, activity } });
         }

@@ -86,6 +86,27 @@ HttpResponse HttpResponse::json(int status, const QJsonDocument &document)
     return raw(status, document.toJson(QJsonDocument::Compact), "application/json; charset=utf-8");
 }
 
+HttpResponse HttpResponse::json(int status, const OrderedMembers &members)
+{
+    return raw(status, orderedJson(members), "application/json; charset=utf-8");
+}
+
+QByteArray orderedJson(const OrderedMembers &members)
+{
+    QByteArray text = "{";
+    for (const auto &[key, value] : members) {
+        if (text.size() > 1)
+            text += ',';
+        // Let QJsonDocument do the escaping of the key and the value.
+        QByteArray pair = QJsonDocument(QJsonArray { key, value }).toJson(QJsonDocument::Compact);
+        pair = pair.mid(1, pair.size() - 2); // "key",value
+        const qsizetype comma = QJsonDocument(QJsonArray { key }).toJson(QJsonDocument::Compact).size() - 2;
+        text += pair.left(comma) + ':' + pair.mid(comma + 1);
+    }
+    text += '}';
+    return text;
+}
+
 HttpResponse HttpResponse::empty(int status)
 {
     HttpResponse response;
@@ -105,17 +126,17 @@ HttpResponse HttpResponse::raw(int status, const QByteArray &body, const QByteAr
 
 HttpResponse HttpResponse::gatewayError(int status, const QString &message)
 {
-    return json(status, QJsonObject { { u"statusCode"_s, status }, { u"message"_s, message } });
+    return json(status, OrderedMembers { { u"statusCode"_s, status }, { u"message"_s, message } });
 }
 
 HttpResponse HttpResponse::armError(int status, const QString &code, const QString &message)
 {
-    const QJsonObject error { { u"code"_s, code },
+    const QByteArray error = orderedJson({ { u"code"_s, code },
         { u"message"_s, message },
         { u"details"_s, QJsonArray() },
         { u"target"_s, QJsonValue::Null },
-        { u"additionalInfo"_s, QJsonValue::Null } };
-    HttpResponse response = json(status, QJsonObject { { u"error"_s, error } });
+        { u"additionalInfo"_s, QJsonValue::Null } });
+    HttpResponse response = raw(status, "{\"error\":" + error + '}', "application/json; charset=utf-8");
     response.setHeader("x-ms-error-code", code.toUtf8());
     return response;
 }

@@ -14,6 +14,8 @@
 namespace msb::sandbox {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+/// Members in the order given (QJsonObject sorts keys; Azure's bodies have their own order).
+using OrderedMembers = QList<QPair<QString, QJsonValue>>;
 
 /// One parsed HTTP/1.1 request as a route handler sees it. Plain value type.
 struct HttpRequest
@@ -58,6 +60,8 @@ struct HttpResponse
     /// JSON body with "Content-Type: application/json; charset=utf-8".
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse json(int status, const QJsonDocument &document);
+    /// JSON body whose members keep the given order.
+    static HttpResponse json(int status, const OrderedMembers &members);
     /// No body at all (Content-Length: 0).
     static HttpResponse empty(int status);
     static HttpResponse raw(int status, const QByteArray &body, const QByteArray &contentType);
@@ -66,6 +70,9 @@ struct HttpResponse
     /// The ARM envelope: {"error":{"code":..,"message":..,"details":[],"target":null,"additionalInfo":null}}.
     static HttpResponse armError(int status, const QString &code, const QString &message);
 };
+
+/// Compact JSON text of an object whose members keep the given order.
+QByteArray orderedJson(const OrderedMembers &members);
 
 /// "OK", "Too Many Requests", ...
 QByteArray reasonPhrase(int status);

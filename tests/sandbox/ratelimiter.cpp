@@ -17,6 +17,8 @@ void RateLimiter::setSettings(const RateLimitSettings &settings)
     m_settings.windowMs = qMax<qint64>(1, settings.windowMs);
     m_sliding.clear();
     m_fixed.clear();
+    m_rejected = 0;
+    m_admitted = 0;
 }
 
 RateLimitSettings RateLimiter::settings() const

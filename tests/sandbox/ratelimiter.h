@@ -30,6 +30,7 @@ class RateLimiter final
 public:
     explicit RateLimiter(const SandboxClock *clock);
 
+    /// Applies new settings and starts over (windows and counters reset).
     void setSettings(const RateLimitSettings &settings);
     RateLimitSettings settings() const;
 

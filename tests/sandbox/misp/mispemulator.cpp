@@ -225,7 +225,7 @@ QByteArray MispEmulator::generatedEventJson(const GeneratedInstance &g, int i)
 
 QJsonObject MispEmulator::generatedEvent(const GeneratedInstance &g, int i)
 {
-    const qint64 ts = g.baseTimestamp + 60LL * i;
+    const qint64 ts = g.baseTimestamp + g.spacingSeconds * i;
     const bool published = i % 10 != 9;
     static const QStringList orgs = {u"Org A"_s, u"Org B"_s, u"Org C"_s};
     const QString uuid = msb::uuid5(msb::kMsbUuidNamespace, u"sandbox-event-%1"_s.arg(i));

@@ -32,7 +32,7 @@ struct EmulatorOptions
 };
 
 /// A synthetic instance generated on the fly (nothing held in memory): event i has id i+1, a v5 uuid,
-/// timestamp base + 60·i, published unless i % 10 == 9, threat level 1 + i % 4, org "Org A/B/C" (i % 3),
+/// timestamp base + spacing·i, published unless i % 10 == 9, threat level 1 + i % 4, org "Org A/B/C" (i % 3),
 /// tags tlp:white/green/amber (i % 3), workflow:state="complete" on even i, type:OSINT when i % 5 == 0,
 /// and `attributesPerEvent` attributes cycling ip-dst, domain, url, sha256, md5, hostname, email-src,
 /// filename|sha256 (to_ids false when j % 4 == 3). Event 0 carries 8.8.8.8 (a warning-list value).
@@ -41,6 +41,7 @@ struct GeneratedInstance
     int events = 1000;
     int attributesPerEvent = 100;
     qint64 baseTimestamp = 1'700'000'000;
+    qint64 spacingSeconds = 60; ///< between the timestamps of consecutive events
 };
 
 /// The MISP emulator: restSearch with the filters of msb::misp::MispFilters (same semantics as the
