@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "ui/deskbackend.h"
+
+#include "core/config/profilestore.h"
+#include "core/log/logging.h"
+#include "core/misp/mispparser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSettings>
+
+namespace msb::ui {
+
+namespace {
+
+constexpr int kMaxFolderFiles = 100000;
+constexpr qint64 kMaxFileBytes = 512LL * 1024 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("msb::ui::DeskBackend", text);
+}
+
+int tlpRank(stix::Tlp tlp)
+{
+    switch (tlp) {
+    case stix::Tlp::None:
+    case stix::Tlp::Clear:
+    case stix::Tlp::White:
+        return 0;
+    case stix::Tlp::Green:
+        return 1;
+    case stix::Tlp::Amber:
+        return 2;
+    case stix::Tlp::AmberStrict:
+        return 3;
+    case stix::Tlp::Red:
+        return 4;
+    }
+    return 4;
+}
+
+int tlpRank(const QString &name)
+{
+    const QString n = name.toLower().remove(QStringLiteral("tlp:"));
+    if (n == u"clear" || n == u"white")
+        return 0;
+    if (n == u"green")
+        return 1;
+    if (n == u"amber")
+        return 2;
+    if (n == u"amber+strict")
+        return 3;
+    return 4;
+}
+
+/// Why a target does not take this object; empty if it does.
+QString filterReason(const stix::StixObject &o, const config::TargetFilters &f)
+{
+    if (f.minimumConfidence >= 0 && o.confidence >= 0 && o.confidence < f.minimumConfidence)
+        return tr("confidence %1 below the target's minimum %2").arg(o.confidence).arg(f.minimumConfidence);
+    if (!f.maximumTlp.isEmpty() && tlpRank(o.tlp) > tlpRank(f.maximumTlp))
+        return tr("TLP above the target's maximum %1").arg(f.maximumTlp.toUpper());
+    if (!f.includedTypes.isEmpty() && o.type == u"indicator") {
+        const QString type = o.observableType.section(u':', 0, 0);
+        if (!f.includedTypes.contains(type))
+            return tr("type %1 not included for this target").arg(type);
+    }
+    return {};
+}
+
+} // namespace
+
+FetchOutcome readMispFolder(const QString &path, const std::atomic_bool &cancelled)
+{
+    FetchOutcome out;
+    const QDir dir(path);
+    if (path.isEmpty() || !dir.exists()) {
+        out.error = tr("The MISP folder \"%1\" does not exist.").arg(path);
+        return out;
+    }
+    QDirIterator it(path, { QStringLiteral("*.json") }, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext() && files.size() < kMaxFolderFiles)
+        files.append(it.next());
+    if (it.hasNext())
+        out.issues.append(tr("%1: more than %2 files; only the first %2 were read.").arg(path).arg(kMaxFolderFiles));
+    files.sort();
+    for (const QString &file : std::as_const(files)) {
+        if (cancelled.load())
+            break;
+        const QString name = QFileInfo(file).fileName();
+        if (name == u"manifest.json" || name == u"hashes.csv")
+            continue; // feed index, not events
+        QFile f(file);
+        if (f.size() > kMaxFileBytes) {
+            out.issues.append(tr("%1: larger than 512 MB, skipped.").arg(file));
+            continue;
+        }
+        if (!f.open(QIODevice::ReadOnly)) {
+            out.issues.append(tr("%1: cannot be read (%2).").arg(file, f.errorString()));
+            continue;
+        }
+        misp::ParsedDocument doc = misp::parseDocument(f.readAll(), dir.relativeFilePath(file));
+        for (const misp::ParseIssue &issue : std::as_const(doc.issues))
+            out.issues.append(issue.toString());
+        out.events.append(std::move(doc.events));
+    }
+    msb::log::get("ui")->info(
+        "read {} events from {} files in {} ({} issues)", out.events.size(), files.size(), path, out.issues.size());
+    return out;
+}
+
+PreviewPlan planWithoutLedger(
+    QList<stix::StixObject> objects, const QList<config::TargetSettings> &targets, const std::atomic_bool &cancelled)
+{
+    PreviewPlan plan;
+    for (const auto &t : targets)
+        plan.targets.append(t.displayName.isEmpty() ? t.workspaceId : t.displayName);
+    if (targets.isEmpty())
+        plan.targets.append(tr("Preview"));
+    plan.objects = std::move(objects);
+    const qsizetype n = plan.targets.size();
+    plan.statuses.resize(plan.objects.size() * n, PlanStatus::New);
+    for (qsizetype t = 0; t < targets.size(); ++t) {
+        if (cancelled.load())
+            break;
+        const config::TargetFilters &f = targets.at(t).filters;
+        if (f == config::TargetFilters {})
+            continue;
+        for (qsizetype row = 0; row < plan.objects.size(); ++row) {
+            const QString reason = filterReason(plan.objects.at(row), f);
+            if (reason.isEmpty())
+                continue;
+            plan.statuses[row * n + t] = PlanStatus::Filtered;
+            plan.reasons.insert(row * n + t, reason);
+        }
+    }
+    return plan;
+}
+
+DeskBackend coreBackend()
+{
+    DeskBackend b;
+    b.profileNames = [] {
+        QSettings settings;
+        return config::ProfileStore(settings).profileNames();
+    };
+    b.loadProfile = [](const QString &name) {
+        QSettings settings;
+        Result<config::Profile> p = config::ProfileStore(settings).load(name);
+        if (p.ok())
+            return p.value();
+        config::Profile empty;
+        empty.name = name;
+        return empty;
+    };
+    b.fetch = [](const config::Profile &profile, const std::atomic_bool &cancelled) {
+        if (profile.misp.kind == config::MispSettings::Kind::Feed && !profile.misp.feedPath.isEmpty())
+            return readMispFolder(profile.misp.feedPath, cancelled);
+        FetchOutcome out;
+        // Plug-in point for core/misp's REST/feed-URL client once it lands.
+        out.error = tr("Fetching from a MISP server or feed URL is not available in this build; "
+                       "choose a MISP folder (File > Open MISP folder).");
+        return out;
+    };
+    b.plan = [](const QList<misp::Event> &events, const config::Profile &profile, const std::atomic_bool &cancelled) {
+        Q_UNUSED(events);
+        // Plug-in point for core/convert's converter and core/sync's planner once they land.
+        return planWithoutLedger({}, profile.targets, cancelled);
+    };
+    // b.history: plug-in point for core/store's ledger; until then the controller keeps this session's runs.
+    return b;
+}
+
+} // namespace msb::ui
