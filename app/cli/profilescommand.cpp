@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// `profiles list|show|import`: the profiles in the settings, and imports of misp2sentinel setups.
+#include "app/cli/cliargs.h"
+#include "app/cli/clioutput.h"
+#include "app/cli/clirun.h"
+#include "app/cli/clisecrets.h"
+#include "app/cli/commandregistry.h"
+#include "app/cli/profilejson.h"
+#include "core/config/import/appsettingsimport.h"
+#include "core/config/import/configpyimport.h"
+#include "core/config/import/tenantsimport.h"
+#include "core/config/profilestore.h"
+#include "core/secrets/secretkeys.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace msb::cli {
+namespace {
+
+QString sourceText(const config::Profile &p)
+{
+    if (p.misp.kind == config::MispSettings::Kind::Feed)
+        return u"feed "_s + (p.misp.feedPath.isEmpty() ? p.misp.url.toString() : p.misp.feedPath);
+    return p.misp.url.toString();
+}
+
+int listProfiles(const QStringList &args)
+{
+    CommandLine cl(u"profiles list"_s, u"List the profiles (the default one is marked with *)."_s, OptJson);
+    if (auto code = cl.parse(args))
+        return *code;
+    Output out(cl.common().json, true);
+    auto settings = openSettings();
+    config::ProfileStore store(*settings);
+    const QString def = store.defaultProfile();
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const QString &name : store.profileNames()) {
+        Result<config::Profile> p = store.load(name);
+        if (!p.ok()) {
+            out.warning(u"profile \"%1\" cannot be read: %2"_s.arg(name, p.error().message));
+            continue;
+        }
+        array.append(QJsonObject { { u"name"_s, name },
+            { u"default"_s, name == def },
+            { u"source"_s, sourceText(p.value()) },
+            { u"targets"_s, int(p.value().targets.size()) } });
+        rows << QStringList {
+            (name == def ? u"* "_s : u"  "_s) + name, sourceText(p.value()), QString::number(p.value().targets.size())
+        };
+    }
+    if (out.json()) {
+        out.document(QJsonObject { { u"profiles"_s, array }, { u"default"_s, def } });
+    } else if (rows.isEmpty()) {
+        out.text(u"No profiles. Create one with the setup wizard or 'misp-sentinel-bridge profiles import'."_s);
+    } else {
+        for (const QString &line : Output::table({ u"  PROFILE"_s, u"SOURCE"_s, u"TARGETS"_s }, rows))
+            out.text(line);
+    }
+    return Success;
+}
+
+int showProfile(const QStringList &args)
+{
+    CommandLine cl(u"profiles show"_s,
+        u"Show one profile: source, filters, targets and policy. Never a secret."_s,
+        OptJson | OptProfile);
+    cl.addPositional(
+        u"name"_s, u"Profile name (default: --profile, $MSB_PROFILE or the default profile)."_s, u"[name]"_s);
+    if (auto code = cl.parse(args))
+        return *code;
+    Output out(cl.common().json, true);
+    const QString name = cl.positional().value(0, cl.common().profile);
+    Result<config::Profile> p = resolveProfile(name);
+    if (!p.ok()) {
+        out.error(p.error().message);
+        return exitCodeFor(p.error());
+    }
+    const config::Profile &profile = p.value();
+    if (out.json()) {
+        out.document(profileToJson(profile));
+        return Success;
+    }
+    out.text(u"Profile: %1"_s.arg(profile.name));
+    out.text(u"Source:  %1"_s.arg(sourceText(profile)));
+    if (!profile.misp.caFile.isEmpty())
+        out.text(u"CA file: %1"_s.arg(profile.misp.caFile));
+    if (!profile.misp.pinnedSha256Hex.isEmpty())
+        out.text(u"Pinned certificate SHA-256: %1"_s.arg(QString::fromLatin1(profile.misp.pinnedSha256Hex)));
+    out.text(u"Filters: %1"_s.arg(
+        QString::fromUtf8(QJsonDocument(profile.misp.eventFilters).toJson(QJsonDocument::Compact))));
+    out.text(u"Page size %1, timeout %2 s"_s.arg(profile.misp.pageSize).arg(profile.misp.timeoutSeconds));
+    QList<QStringList> rows;
+    for (const config::TargetSettings &t : profile.targets) {
+        rows << QStringList { t.displayName,
+            config::cloudName(t.cloud),
+            t.tenantId,
+            t.clientId,
+            t.workspaceId,
+            config::apiKindName(t.apiKind),
+            t.sourceSystem };
+    }
+    out.text(QString());
+    for (const QString &line : Output::table(
+             { u"TARGET"_s, u"CLOUD"_s, u"TENANT"_s, u"CLIENT"_s, u"WORKSPACE"_s, u"API"_s, u"SOURCESYSTEM"_s }, rows))
+        out.text(line);
+    const QList<config::ValidationIssue> issues = config::validateProfile(profile);
+    for (const config::ValidationIssue &i : issues)
+        out.warning(i.message);
+    return issues.isEmpty() ? Success : ConfigurationError;
+}
+
+/// Writes the secrets of an import one after the other (keychain jobs are asynchronous).
+Status writeSecrets(secrets::SecretStore &store, const QList<config::PendingSecret> &pending)
+{
+    Status result = Done {};
+    QObject context;
+    qsizetype index = 0;
+    bool done = pending.isEmpty();
+    std::function<void()> next = [&]() {
+        if (index >= pending.size()) {
+            done = true;
+            QCoreApplication::exit(0);
+            return;
+        }
+        const config::PendingSecret &s = pending.at(index++);
+        store.write(s.key, s.value, &context, [&, what = s.what](Status st) {
+            if (!st.ok()) {
+                result = Error { st.error().code, u"Could not store the %1: %2"_s.arg(what, st.error().message) };
+                done = true;
+                QCoreApplication::exit(0);
+                return;
+            }
+            next();
+        });
+    };
+    next();
+    while (!done)
+        QCoreApplication::exec();
+    return result;
+}
+
+int importProfile(const QStringList &args)
+{
+    CommandLine cl(u"profiles import"_s,
+        u"Create or update a profile from a misp2sentinel setup or a profile JSON. Secrets found go "
+        "straight to the keychain (or are reported when MSB_SECRETS=env)."_s,
+        OptJson | OptSecrets);
+    QCommandLineParser &p = cl.parser();
+    p.addOption({ u"name"_s, u"Name of the profile to create or update (required)."_s, u"name"_s });
+    p.addOption({ u"tenants"_s, u"misp2sentinel `tenants` JSON file (array or the old dict)."_s, u"file"_s });
+    p.addOption(
+        { u"app-settings"_s, u"Azure Function app settings (az functionapp config appsettings list)."_s, u"file"_s });
+    p.addOption({ u"config-py"_s, u"misp2sentinel config.py (read as literals, never executed)."_s, u"file"_s });
+    p.addOption({ u"profile-json"_s, u"A profile as printed by 'profiles show --json'."_s, u"file"_s });
+    p.addOption({ u"set-default"_s, u"Make it the default profile."_s });
+    if (auto code = cl.parse(args))
+        return *code;
+    Output out(cl.common().json, true);
+    const QString name = cl.value(u"name"_s);
+    if (name.isEmpty())
+        return cl.usageError(u"--name is required"_s);
+    const QStringList sources { u"tenants"_s, u"app-settings"_s, u"config-py"_s, u"profile-json"_s };
+    QString source;
+    for (const QString &s : sources) {
+        if (cl.isSet(s)) {
+            if (!source.isEmpty())
+                return cl.usageError(u"give only one of --tenants, --app-settings, --config-py, --profile-json"_s);
+            source = s;
+        }
+    }
+    if (source.isEmpty())
+        return cl.usageError(u"give one of --tenants, --app-settings, --config-py, --profile-json"_s);
+    const QString path = cl.value(source);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return InputError;
+    }
+    const QByteArray bytes = file.read(16 * 1024 * 1024);
+
+    config::ImportResult imported;
+    if (source == u"tenants"_s) {
+        imported = config::importTenants(bytes, name);
+    } else if (source == u"app-settings"_s) {
+        imported = config::importAppSettings(bytes, name);
+    } else if (source == u"config-py"_s) {
+        imported = config::importConfigPy(QString::fromUtf8(bytes), name);
+    } else {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+        if (!doc.isObject()) {
+            out.error(u"%1 is not a profile JSON object: %2"_s.arg(path, parseError.errorString()));
+            return InputError;
+        }
+        Result<config::Profile> profile = profileFromJson(doc.object());
+        if (!profile.ok()) {
+            out.error(u"%1: %2"_s.arg(path, profile.error().message));
+            return InputError;
+        }
+        imported.profile = profile.value();
+        imported.profile.name = name;
+    }
+    imported.profile.name = name;
+
+    auto settings = openSettings();
+    config::ProfileStore store(*settings);
+    // Importing tenants or app settings into an existing profile keeps what the file does not say.
+    if (store.contains(name) && source != u"profile-json"_s) {
+        Result<config::Profile> existing = store.load(name);
+        if (existing.ok()) {
+            config::Profile merged = existing.value();
+            if (!imported.profile.targets.isEmpty())
+                merged.targets = imported.profile.targets;
+            if (!imported.profile.misp.url.isEmpty())
+                merged.misp.url = imported.profile.misp.url;
+            if (!imported.profile.misp.eventFilters.isEmpty())
+                merged.misp.eventFilters = imported.profile.misp.eventFilters;
+            imported.profile = merged;
+        }
+    }
+    const Status saved = store.save(imported.profile);
+    if (!saved.ok()) {
+        out.error(u"profile \"%1\" was not saved: %2"_s.arg(name, saved.error().message));
+        for (const QString &note : std::as_const(imported.notes))
+            out.warning(note);
+        return ConfigurationError;
+    }
+    if (cl.isSet(u"set-default"_s) || store.profileNames().size() == 1)
+        store.setDefaultProfile(name);
+    settings->sync();
+
+    QStringList stored;
+    Status secretsStatus = Done {};
+    if (!imported.secrets.isEmpty()) {
+        Result<std::unique_ptr<CliSecretStore>> secretStore = makeCliSecretStore(cl.common().secretsFromStdin);
+        if (!secretStore.ok()) {
+            secretsStatus = secretStore.error();
+        } else {
+            secretsStatus = writeSecrets(*secretStore.value(), imported.secrets);
+            if (secretsStatus.ok()) {
+                for (const config::PendingSecret &s : std::as_const(imported.secrets))
+                    stored << s.what;
+            }
+        }
+    }
+    QJsonArray notes;
+    for (const QString &n : std::as_const(imported.notes))
+        notes.append(n);
+    QJsonArray vault;
+    for (const config::KeyVaultReference &r : std::as_const(imported.vaultReferences))
+        vault.append(
+            QJsonObject { { u"setting"_s, r.setting }, { u"vault"_s, r.vaultName }, { u"secret"_s, r.secretName } });
+    if (out.json()) {
+        QJsonObject o { { u"profile"_s, profileToJson(imported.profile) },
+            { u"notes"_s, notes },
+            { u"keyVaultReferences"_s, vault },
+            { u"secretsStored"_s, QJsonArray::fromStringList(stored) } };
+        if (!secretsStatus.ok())
+            o.insert(u"secretsError"_s, errorToJson(secretsStatus.error()));
+        out.document(o);
+    } else {
+        out.text(u"Profile \"%1\" saved: %2 target(s), source %3."_s.arg(name)
+                     .arg(imported.profile.targets.size())
+                     .arg(sourceText(imported.profile)));
+        for (const QString &n : std::as_const(imported.notes))
+            out.text(u"  note: "_s + n);
+        for (const config::KeyVaultReference &r : std::as_const(imported.vaultReferences))
+            out.text(u"  Key Vault: setting %1 refers to secret \"%2\" in vault %3; fetch it and store it with "
+                     "the wizard, or provide it through the environment."_s.arg(r.setting, r.secretName, r.vaultName));
+        if (!stored.isEmpty())
+            out.text(u"  stored in the keychain: %1"_s.arg(stored.join(u", "_s)));
+    }
+    if (!secretsStatus.ok()) {
+        out.error(secretsStatus.error().message);
+        return ConfigurationError;
+    }
+    const QList<config::ValidationIssue> issues = config::validateProfile(imported.profile);
+    for (const config::ValidationIssue &i : issues)
+        out.warning(i.message);
+    return Success;
+}
+
+int runProfiles(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == u"list"_s)
+        return listProfiles(args.mid(1));
+    if (sub == u"show"_s)
+        return showProfile(args.mid(1));
+    if (sub == u"import"_s)
+        return importProfile(args.mid(1));
+    QTextStream s(sub == u"--help"_s || sub == u"-h"_s ? stdout : stderr);
+    if (!sub.isEmpty() && sub != u"--help"_s && sub != u"-h"_s)
+        s << "misp-sentinel-bridge profiles: unknown subcommand '" << sub << "'\n";
+    s << "Usage: misp-sentinel-bridge profiles list|show|import [options]\n\n"
+      << "  list     the profiles (default marked with *)\n"
+      << "  show     one profile, never a secret\n"
+      << "  import   create or update a profile from tenants JSON, app settings, config.py or profile JSON\n\n"
+      << "Run 'misp-sentinel-bridge profiles <subcommand> --help' for the options.\n";
+    return (sub == u"--help"_s || sub == u"-h"_s) ? Success : UsageError;
+}
+
+const CommandRegistration registration { { u"profiles"_s, u"list, show or import profiles"_s, runProfiles } };
+
+} // namespace
+} // namespace msb::cli
