@@ -19,15 +19,44 @@ bool keyIs(Key key, const char *literal)
 }
 
 /// Where the parser is, for messages that name file, event and item.
+/// Names an item for messages; built lazily because almost every item is fine (hot path).
+struct ItemRef
+{
+    QString fixed;
+    const QString *objectRef = nullptr;
+    const QString *uuid = nullptr;
+    int index = -1;
+
+    ItemRef() = default;
+    ItemRef(const QString &text)
+        : fixed(text)
+    { }
+    ItemRef(const QString *object, const QString *attributeUuid, int attributeIndex)
+        : objectRef(object)
+        , uuid(attributeUuid)
+        , index(attributeIndex)
+    { }
+    QString str() const
+    {
+        if (index < 0)
+            return fixed;
+        QString ref = objectRef && !objectRef->isEmpty() ? *objectRef + QStringLiteral(" ") : QString();
+        if (uuid && !uuid->isEmpty())
+            return ref + QStringLiteral("attribute ") + *uuid;
+        return ref + QStringLiteral("attribute #%1").arg(index + 1);
+    }
+};
+
+/// Where the parser is, for messages that name file, event and item.
 struct Context
 {
     const QString &source;
     QList<ParseIssue> &issues;
     QString eventRef;
 
-    void issue(const QString &itemRef, const QString &message)
+    void issue(const ItemRef &itemRef, const QString &message)
     {
-        issues.append(ParseIssue { source, eventRef, itemRef, message });
+        issues.append(ParseIssue { source, eventRef, itemRef.str(), message });
     }
 };
 
@@ -136,13 +165,13 @@ QString keyName(Key key)
 }
 
 /// Reads a text field, recording an issue when it has the wrong JSON type.
-void textField(JsonReader &r, Key key, QString &out, Context &ctx, const QString &itemRef)
+void textField(JsonReader &r, Key key, QString &out, Context &ctx, const ItemRef &itemRef)
 {
     if (!readText(r, out) && !r.failed())
         ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a string").arg(keyName(key)));
 }
 
-void intField(JsonReader &r, Key key, qint64 &out, Context &ctx, const QString &itemRef)
+void intField(JsonReader &r, Key key, qint64 &out, Context &ctx, const ItemRef &itemRef)
 {
     bool bad = false;
     const auto v = readInt(r, bad);
@@ -152,14 +181,14 @@ void intField(JsonReader &r, Key key, qint64 &out, Context &ctx, const QString &
         ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a number").arg(keyName(key)));
 }
 
-void intField(JsonReader &r, Key key, int &out, Context &ctx, const QString &itemRef)
+void intField(JsonReader &r, Key key, int &out, Context &ctx, const ItemRef &itemRef)
 {
     qint64 v = out;
     intField(r, key, v, ctx, itemRef);
     out = int(qBound(qint64(-1), v, qint64(1000000)));
 }
 
-void boolField(JsonReader &r, Key key, bool &out, Context &ctx, const QString &itemRef)
+void boolField(JsonReader &r, Key key, bool &out, Context &ctx, const ItemRef &itemRef)
 {
     bool bad = false;
     const auto v = readBoolish(r, bad);
@@ -171,7 +200,7 @@ void boolField(JsonReader &r, Key key, bool &out, Context &ctx, const QString &i
 
 /// Iterates the elements of an array, calling `each` for every element that is an object.
 /// A non-array value, or non-object elements, become issues; nothing else is lost.
-template <typename Fn> void forEachObject(JsonReader &r, Key key, Context &ctx, const QString &itemRef, Fn &&each)
+template <typename Fn> void forEachObject(JsonReader &r, Key key, Context &ctx, const ItemRef &itemRef, Fn &&each)
 {
     const auto t = r.peek();
     if (t == JsonReader::Token::Null) {
@@ -200,7 +229,7 @@ template <typename Fn> void forEachObject(JsonReader &r, Key key, Context &ctx, 
     }
 }
 
-void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const QString &itemRef)
+void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const ItemRef &itemRef)
 {
     Tag tag;
     Key key;
@@ -219,7 +248,7 @@ void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const QString &item
         tags.append(std::move(tag));
 }
 
-void parseGalaxy(JsonReader &r, QList<GalaxyCluster> &out, Context &ctx, const QString &itemRef)
+void parseGalaxy(JsonReader &r, QList<GalaxyCluster> &out, Context &ctx, const ItemRef &itemRef)
 {
     QString galaxyType;
     QString galaxyName;
@@ -282,21 +311,12 @@ void parseOrg(JsonReader &r, Organisation &org, Context &ctx)
     }
 }
 
-QString attributeRef(const Attribute &a, int index, const QString &objectRef)
-{
-    QString ref = objectRef.isEmpty() ? QString() : objectRef + QStringLiteral(" ");
-    if (!a.uuid.isEmpty())
-        return ref + QStringLiteral("attribute ") + a.uuid;
-    return ref + QStringLiteral("attribute #%1").arg(index + 1);
-}
-
 /// Parses one attribute object. Missing type/value are reported here; the converter still accounts
 /// for the attribute (as an error), so nothing disappears.
 Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &objectRef)
 {
     Attribute a;
-    const QString provisional = (objectRef.isEmpty() ? QString() : objectRef + QStringLiteral(" "))
-        + QStringLiteral("attribute #%1").arg(index + 1);
+    const ItemRef provisional(&objectRef, nullptr, index);
     bool hasValue = false;
     Key key;
     r.beginObject();
@@ -409,7 +429,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
     }
     if (r.failed())
         return a;
-    const QString ref = attributeRef(a, index, objectRef);
+    const ItemRef ref(&objectRef, &a.uuid, index);
     if (a.type.isEmpty())
         ctx.issue(ref, QStringLiteral("attribute has no type"));
     if (!hasValue)
@@ -552,20 +572,20 @@ Event parseEventBody(JsonReader &r, int index, const QString &source, QList<Pars
     int noUuid = 0;
     int noTimestamp = 0;
     QString firstNoUuid;
-    auto count = [&](const Attribute &a, const QString &where) {
-        if (a.uuid.isEmpty()) {
-            if (!noUuid++)
-                firstNoUuid = where;
-        }
-        if (a.timestamp < 0)
-            ++noTimestamp;
-    };
-    for (int i = 0; i < e.attributes.size(); ++i)
-        count(e.attributes.at(i), QStringLiteral("attribute #%1").arg(i + 1));
+    for (int i = 0; i < e.attributes.size(); ++i) {
+        const Attribute &a = e.attributes.at(i);
+        if (a.uuid.isEmpty() && !noUuid++)
+            firstNoUuid = QStringLiteral("attribute #%1").arg(i + 1);
+        noTimestamp += a.timestamp < 0 ? 1 : 0;
+    }
     for (int j = 0; j < e.objects.size(); ++j) {
         const Object &o = e.objects.at(j);
-        for (int i = 0; i < o.attributes.size(); ++i)
-            count(o.attributes.at(i), QStringLiteral("object #%1 attribute #%2").arg(j + 1).arg(i + 1));
+        for (int i = 0; i < o.attributes.size(); ++i) {
+            const Attribute &a = o.attributes.at(i);
+            if (a.uuid.isEmpty() && !noUuid++)
+                firstNoUuid = QStringLiteral("object #%1 attribute #%2").arg(j + 1).arg(i + 1);
+            noTimestamp += a.timestamp < 0 ? 1 : 0;
+        }
     }
     if (noUuid)
         ctx.issue({},

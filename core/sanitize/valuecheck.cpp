@@ -108,12 +108,19 @@ constexpr std::array<HashRule, 21> kHashRules { {
 QString refang(QStringView value)
 {
     QString v = value.toString();
-    if (!v.contains(u'[') && !v.contains(u'(') && !v.startsWith(u'h', Qt::CaseInsensitive)
-        && !v.startsWith(u'm', Qt::CaseInsensitive))
+    // Fast path: nothing defanged (the common case on the hot path).
+    const bool bracket = v.contains(u'[') || v.contains(u'(');
+    const QStringView head = QStringView(v).left(4);
+    const bool oddScheme = head.compare(u"hxxp", Qt::CaseInsensitive) == 0
+        || head.compare(u"hxtp", Qt::CaseInsensitive) == 0 || head.compare(u"htxp", Qt::CaseInsensitive) == 0
+        || head.compare(u"meow", Qt::CaseInsensitive) == 0
+        || QStringView(v).left(6).compare(u"h[tt]p", Qt::CaseInsensitive) == 0;
+    if (oddScheme) {
+        const qsizetype len = v.startsWith(u"h[", Qt::CaseInsensitive) ? 6 : 4;
+        v.replace(0, len, QStringLiteral("http"));
+    }
+    if (!bracket)
         return v;
-    static const QRegularExpression scheme(
-        QStringLiteral("^(hxxp|hxtp|htxp|meow|h\\[tt\\]p)"), QRegularExpression::CaseInsensitiveOption);
-    v.replace(scheme, QStringLiteral("http"));
     v.replace(QStringLiteral("[.]"), QStringLiteral("."));
     v.replace(QStringLiteral("[dot]"), QStringLiteral("."), Qt::CaseInsensitive);
     v.replace(QStringLiteral("(dot)"), QStringLiteral("."), Qt::CaseInsensitive);

@@ -30,25 +30,6 @@ void appendKey(QByteArray &out, bool &first, const char *key)
     out.append("\":");
 }
 
-void appendUtf8CodePoint(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xC0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xE0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    }
-}
-
 void appendStringList(QByteArray &out, const QStringList &list)
 {
     out.append('[');
@@ -62,35 +43,39 @@ void appendStringList(QByteArray &out, const QStringList &list)
 
 void appendTimestamp(QByteArray &out, const QDateTime &time, bool alwaysMillis)
 {
-    // Hand-formatted: QDateTime::toString with a format is slow and locale-sensitive.
+    // Hand-formatted: QDateTime::toString and printf were hot in the profile.
     const QDateTime utc = time.toUTC();
     const QDate d = utc.date();
     const QTime t = utc.time();
-    std::array<char, 32> buf {};
     const int ms = t.msec();
-    int n = 0;
-    if (alwaysMillis || ms != 0)
-        n = std::snprintf(buf.data(),
-            buf.size(),
-            "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"",
-            d.year(),
-            d.month(),
-            d.day(),
-            t.hour(),
-            t.minute(),
-            t.second(),
-            ms);
-    else
-        n = std::snprintf(buf.data(),
-            buf.size(),
-            "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"",
-            d.year(),
-            d.month(),
-            d.day(),
-            t.hour(),
-            t.minute(),
-            t.second());
-    out.append(buf.data(), n);
+    char buf[32];
+    char *p = buf;
+    auto put = [&p](int v, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p[i] = char('0' + v % 10);
+            v /= 10;
+        }
+        p += width;
+    };
+    *p++ = '"';
+    put(qBound(0, d.year(), 9999), 4);
+    *p++ = '-';
+    put(d.month(), 2);
+    *p++ = '-';
+    put(d.day(), 2);
+    *p++ = 'T';
+    put(t.hour(), 2);
+    *p++ = ':';
+    put(t.minute(), 2);
+    *p++ = ':';
+    put(t.second(), 2);
+    if (alwaysMillis || ms != 0) {
+        *p++ = '.';
+        put(ms, 3);
+    }
+    *p++ = 'Z';
+    *p++ = '"';
+    out.append(buf, p - buf);
 }
 
 bool isWrittenTyped(const QString &key, const StixObject &o)
@@ -138,47 +123,71 @@ bool isWrittenTyped(const QString &key, const StixObject &o)
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
+    // Written through a raw pointer into pre-grown storage: appending byte by byte through
+    // QByteArray::append dominated the profile. Worst case 6 output bytes per UTF-16 unit (\u00XX).
     static constexpr char hex[] = "0123456789abcdef";
-    out.append('"');
     const qsizetype n = text.size();
+    const qsizetype start = out.size();
+    out.resize(start + n * 6 + 2);
+    char *d = out.data() + start;
     const char16_t *p = text.utf16();
+    *d++ = '"';
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = p[i];
         if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                *d++ = char(c);
+                continue;
+            }
+            *d++ = '\\';
             switch (c) {
             case u'"':
-                out.append("\\\"", 2);
+                *d++ = '"';
                 break;
             case u'\\':
-                out.append("\\\\", 2);
+                *d++ = '\\';
                 break;
             case u'\n':
-                out.append("\\n", 2);
+                *d++ = 'n';
                 break;
             case u'\r':
-                out.append("\\r", 2);
+                *d++ = 'r';
                 break;
             case u'\t':
-                out.append("\\t", 2);
+                *d++ = 't';
                 break;
             default:
-                if (c < 0x20) {
-                    const char esc[6] = { '\\', 'u', '0', '0', hex[(c >> 4) & 0xF], hex[c & 0xF] };
-                    out.append(esc, 6);
-                } else {
-                    out.append(char(c));
-                }
+                *d++ = 'u';
+                *d++ = '0';
+                *d++ = '0';
+                *d++ = hex[(c >> 4) & 0xF];
+                *d++ = hex[c & 0xF];
             }
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(p[i + 1])) {
-            appendUtf8CodePoint(out, QChar::surrogateToUcs4(c, p[i + 1]));
+            continue;
+        }
+        char32_t cp = c;
+        if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(p[i + 1])) {
+            cp = QChar::surrogateToUcs4(c, p[i + 1]);
             ++i;
         } else if (QChar::isSurrogate(c)) {
-            appendUtf8CodePoint(out, 0xFFFD);
+            cp = 0xFFFD;
+        }
+        if (cp < 0x800) {
+            *d++ = char(0xC0 | (cp >> 6));
+            *d++ = char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *d++ = char(0xE0 | (cp >> 12));
+            *d++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *d++ = char(0x80 | (cp & 0x3F));
         } else {
-            appendUtf8CodePoint(out, c);
+            *d++ = char(0xF0 | (cp >> 18));
+            *d++ = char(0x80 | ((cp >> 12) & 0x3F));
+            *d++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *d++ = char(0x80 | (cp & 0x3F));
         }
     }
-    out.append('"');
+    *d++ = '"';
+    out.resize(d - out.data());
 }
 
 void appendJsonValue(QByteArray &out, const QJsonValue &value)
