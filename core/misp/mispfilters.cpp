@@ -222,7 +222,10 @@ bool tagMatches(const QString &pattern, const QString &tag)
 {
     if (!pattern.contains(u'%'))
         return pattern.compare(tag, Qt::CaseInsensitive) == 0;
-    const QString re = QRegularExpression::escape(pattern).replace(u"%"_s, u".*"_s);
+    QStringList parts = pattern.split(u'%');
+    for (QString &part : parts)
+        part = QRegularExpression::escape(part);
+    const QString re = parts.join(u".*"_s);
     return QRegularExpression(QRegularExpression::anchoredPattern(re), QRegularExpression::CaseInsensitiveOption)
         .match(tag)
         .hasMatch();

@@ -26,18 +26,13 @@ const QString kAuthFailed = u"Authentication failed. Please make sure you pass t
 
 HttpResponse mispError(int status, const QString &name, const QString &message, const QString &url)
 {
-    return HttpResponse::json(status,
-                              QJsonObject{{u"name"_s, name}, {u"message"_s, message}, {u"url"_s, url}});
+    return HttpResponse::json(
+        status, QJsonObject { { u"name"_s, name }, { u"message"_s, message }, { u"url"_s, url } });
 }
 
-const QStringList kGeneratedTypes = {u"ip-dst"_s,
-                                     u"domain"_s,
-                                     u"url"_s,
-                                     u"sha256"_s,
-                                     u"md5"_s,
-                                     u"hostname"_s,
-                                     u"email-src"_s,
-                                     u"filename|sha256"_s};
+const QStringList kGeneratedTypes = {
+    u"ip-dst"_s, u"domain"_s, u"url"_s, u"sha256"_s, u"md5"_s, u"hostname"_s, u"email-src"_s, u"filename|sha256"_s
+};
 
 QString hexOf(quint64 a, int width)
 {
@@ -72,8 +67,8 @@ QString generatedValue(const QString &type, int i, int j)
 
 QStringList generatedTags(int i)
 {
-    static const QStringList tlp = {u"tlp:white"_s, u"tlp:green"_s, u"tlp:amber"_s};
-    QStringList tags{tlp.at(i % 3)};
+    static const QStringList tlp = { u"tlp:white"_s, u"tlp:green"_s, u"tlp:amber"_s };
+    QStringList tags { tlp.at(i % 3) };
     if (i % 2 == 0)
         tags << u"workflow:state=\"complete\""_s;
     if (i % 5 == 0)
@@ -85,7 +80,7 @@ QJsonArray tagArray(const QStringList &tags)
 {
     QJsonArray out;
     for (const QString &t : tags)
-        out.append(QJsonObject{{u"name"_s, t}, {u"colour"_s, u"#ffffff"_s}, {u"local"_s, false}});
+        out.append(QJsonObject { { u"name"_s, t }, { u"colour"_s, u"#ffffff"_s }, { u"local"_s, false } });
     return out;
 }
 
@@ -93,14 +88,14 @@ QJsonArray tagArray(const QStringList &tags)
 
 const QStringList &warninglistValues()
 {
-    static const QStringList values = {u"8.8.8.8"_s,
-                                       u"8.8.4.4"_s,
-                                       u"1.1.1.1"_s,
-                                       u"127.0.0.1"_s,
-                                       u"google.com"_s,
-                                       u"www.google.com"_s,
-                                       u"microsoft.com"_s,
-                                       u"example.com"_s};
+    static const QStringList values = { u"8.8.8.8"_s,
+        u"8.8.4.4"_s,
+        u"1.1.1.1"_s,
+        u"127.0.0.1"_s,
+        u"google.com"_s,
+        u"www.google.com"_s,
+        u"microsoft.com"_s,
+        u"example.com"_s };
     return values;
 }
 
@@ -112,7 +107,7 @@ struct MispEmulator::Data
     QHash<QString, int> fileIndex;
     QByteArray manifest;
     std::optional<GeneratedInstance> generated;
-    std::atomic<quint64> restSearches{0};
+    std::atomic<quint64> restSearches { 0 };
     mutable QMutex mutex;
     QJsonObject lastBody;
     QByteArray lastAuthorization;
@@ -121,8 +116,7 @@ struct MispEmulator::Data
 MispEmulator::MispEmulator(EmulatorOptions options)
     : m_options(std::move(options))
     , d(std::make_unique<Data>())
-{
-}
+{ }
 
 MispEmulator::~MispEmulator() = default;
 
@@ -151,7 +145,7 @@ int MispEmulator::eventCount() const
 bool MispEmulator::loadDirectory(const QString &folder, QString *error)
 {
     const QDir dir(folder);
-    const QStringList files = dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
         if (error)
             *error = u"no *.json files in %1"_s.arg(folder);
@@ -184,7 +178,7 @@ bool MispEmulator::loadDirectory(const QString &folder, QString *error)
         for (const QJsonObject &e : std::as_const(d->events)) {
             QJsonObject entry;
             for (const QString &key :
-                 {u"info"_s, u"date"_s, u"analysis"_s, u"threat_level_id"_s, u"timestamp"_s, u"Orgc"_s, u"Tag"_s})
+                { u"info"_s, u"date"_s, u"analysis"_s, u"threat_level_id"_s, u"timestamp"_s, u"Orgc"_s, u"Tag"_s })
                 if (e.contains(key))
                     entry.insert(key, e.value(key));
             manifest.insert(e.value(u"uuid"_s).toString(), entry);
@@ -205,7 +199,7 @@ void MispEmulator::setGenerated(const GeneratedInstance &instance)
         const QJsonObject e = generatedEvent(headersOnly, i);
         QJsonObject entry;
         for (const QString &key :
-             {u"info"_s, u"date"_s, u"analysis"_s, u"threat_level_id"_s, u"timestamp"_s, u"Orgc"_s, u"Tag"_s})
+            { u"info"_s, u"date"_s, u"analysis"_s, u"threat_level_id"_s, u"timestamp"_s, u"Orgc"_s, u"Tag"_s })
             entry.insert(key, e.value(key));
         const QString uuid = e.value(u"uuid"_s).toString();
         manifest.insert(uuid, entry);
@@ -220,103 +214,102 @@ void MispEmulator::setGenerated(const GeneratedInstance &instance)
 
 QByteArray MispEmulator::generatedEventJson(const GeneratedInstance &g, int i)
 {
-    return QJsonDocument(QJsonObject{{u"Event"_s, generatedEvent(g, i)}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject { { u"Event"_s, generatedEvent(g, i) } }).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject MispEmulator::generatedEvent(const GeneratedInstance &g, int i)
 {
     const qint64 ts = g.baseTimestamp + g.spacingSeconds * i;
     const bool published = i % 10 != 9;
-    static const QStringList orgs = {u"Org A"_s, u"Org B"_s, u"Org C"_s};
+    static const QStringList orgs = { u"Org A"_s, u"Org B"_s, u"Org C"_s };
     const QString uuid = msb::uuid5(msb::kMsbUuidNamespace, u"sandbox-event-%1"_s.arg(i));
     QJsonArray attributes;
     for (int j = 0; j < g.attributesPerEvent; ++j) {
         const QString type = kGeneratedTypes.at(j % kGeneratedTypes.size());
-        attributes.append(QJsonObject{
-            {u"id"_s, QString::number(qint64(i) * g.attributesPerEvent + j + 1)},
-            {u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, u"sandbox-attr-%1-%2"_s.arg(i).arg(j))},
-            {u"type"_s, type},
-            {u"category"_s, type.startsWith(u"ip"_s) || type == u"domain"_s || type == u"url"_s || type == u"hostname"_s
-                                ? u"Network activity"_s
-                                : u"Payload delivery"_s},
-            {u"value"_s, generatedValue(type, i, j)},
-            {u"to_ids"_s, j % 4 != 3},
-            {u"timestamp"_s, QString::number(ts)},
-            {u"comment"_s, QString()},
-            {u"deleted"_s, false},
-            {u"distribution"_s, u"5"_s},
+        attributes.append(QJsonObject {
+            { u"id"_s, QString::number(qint64(i) * g.attributesPerEvent + j + 1) },
+            { u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, u"sandbox-attr-%1-%2"_s.arg(i).arg(j)) },
+            { u"type"_s, type },
+            { u"category"_s,
+                type.startsWith(u"ip"_s) || type == u"domain"_s || type == u"url"_s || type == u"hostname"_s
+                    ? u"Network activity"_s
+                    : u"Payload delivery"_s },
+            { u"value"_s, generatedValue(type, i, j) },
+            { u"to_ids"_s, j % 4 != 3 },
+            { u"timestamp"_s, QString::number(ts) },
+            { u"comment"_s, QString() },
+            { u"deleted"_s, false },
+            { u"distribution"_s, u"5"_s },
         });
     }
-    QJsonObject event{
-        {u"id"_s, QString::number(i + 1)},
-        {u"uuid"_s, uuid},
-        {u"info"_s, u"Sandbox event %1"_s.arg(i)},
-        {u"date"_s, QDateTime::fromSecsSinceEpoch(ts, Qt::UTC).date().toString(Qt::ISODate)},
-        {u"timestamp"_s, QString::number(ts)},
-        {u"publish_timestamp"_s, published ? QString::number(ts + 30) : u"0"_s},
-        {u"published"_s, published},
-        {u"threat_level_id"_s, QString::number(1 + i % 4)},
-        {u"analysis"_s, u"2"_s},
-        {u"distribution"_s, u"1"_s},
-        {u"orgc_id"_s, QString::number(1 + i % 3)},
-        {u"Orgc"_s,
-         QJsonObject{{u"id"_s, QString::number(1 + i % 3)},
-                     {u"name"_s, orgs.at(i % 3)},
-                     {u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, orgs.at(i % 3))}}},
-        {u"Tag"_s, tagArray(generatedTags(i))},
-        {u"Attribute"_s, attributes},
-        {u"Object"_s, QJsonArray()},
+    QJsonObject event {
+        { u"id"_s, QString::number(i + 1) },
+        { u"uuid"_s, uuid },
+        { u"info"_s, u"Sandbox event %1"_s.arg(i) },
+        { u"date"_s, QDateTime::fromSecsSinceEpoch(ts, Qt::UTC).date().toString(Qt::ISODate) },
+        { u"timestamp"_s, QString::number(ts) },
+        { u"publish_timestamp"_s, published ? QString::number(ts + 30) : u"0"_s },
+        { u"published"_s, published },
+        { u"threat_level_id"_s, QString::number(1 + i % 4) },
+        { u"analysis"_s, u"2"_s },
+        { u"distribution"_s, u"1"_s },
+        { u"orgc_id"_s, QString::number(1 + i % 3) },
+        { u"Orgc"_s,
+            QJsonObject { { u"id"_s, QString::number(1 + i % 3) },
+                { u"name"_s, orgs.at(i % 3) },
+                { u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, orgs.at(i % 3)) } } },
+        { u"Tag"_s, tagArray(generatedTags(i)) },
+        { u"Attribute"_s, attributes },
+        { u"Object"_s, QJsonArray() },
     };
     return event;
 }
 
 void MispEmulator::install(Router &router)
 {
-    router.add("POST", u"/events/restSearch"_s, u"misp-restsearch"_s, [this](const HttpRequest &r) {
-        return restSearch(r);
-    });
+    router.add(
+        "POST", u"/events/restSearch"_s, u"misp-restsearch"_s, [this](const HttpRequest &r) { return restSearch(r); });
     router.add("GET", u"/servers/getVersion"_s, u"misp-version"_s, [this](const HttpRequest &r) {
         if (auto denied = checkKey(r))
             return *denied;
         return HttpResponse::json(200,
-                                  QJsonObject{{u"version"_s, m_options.version},
-                                              {u"pymisp_recommended_version"_s, m_options.version},
-                                              {u"perm_sync"_s, m_options.writableKey},
-                                              {u"perm_sighting"_s, m_options.writableKey},
-                                              {u"perm_galaxy_editor"_s, false},
-                                              {u"request_encoding"_s, QJsonArray{u"gzip"_s}},
-                                              {u"filter_sightings"_s, true}});
+            QJsonObject { { u"version"_s, m_options.version },
+                { u"pymisp_recommended_version"_s, m_options.version },
+                { u"perm_sync"_s, m_options.writableKey },
+                { u"perm_sighting"_s, m_options.writableKey },
+                { u"perm_galaxy_editor"_s, false },
+                { u"request_encoding"_s, QJsonArray { u"gzip"_s } },
+                { u"filter_sightings"_s, true } });
     });
     router.add("GET", u"/users/view/me"_s, u"misp-me"_s, [this](const HttpRequest &r) {
         if (auto denied = checkKey(r))
             return *denied;
         const bool w = m_options.writableKey;
-        QJsonObject role{{u"id"_s, w ? u"3"_s : u"6"_s},
-                         {u"name"_s, w ? u"User"_s : u"Read Only"_s},
-                         {u"perm_add"_s, w},
-                         {u"perm_modify"_s, w},
-                         {u"perm_modify_org"_s, false},
-                         {u"perm_publish"_s, false},
-                         {u"perm_sync"_s, false},
-                         {u"perm_admin"_s, false},
-                         {u"perm_site_admin"_s, false},
-                         {u"perm_auth"_s, true},
-                         {u"perm_tagger"_s, w},
-                         {u"perm_sighting"_s, w}};
-        return HttpResponse::json(
-            200,
-            QJsonObject{{u"User"_s,
-                         QJsonObject{{u"id"_s, u"7"_s},
-                                     {u"email"_s, m_options.email},
-                                     {u"org_id"_s, u"1"_s},
-                                     {u"role_id"_s, role.value(u"id"_s)},
-                                     {u"disabled"_s, false}}},
-                        {u"Role"_s, role},
-                        {u"UserSetting"_s, QJsonArray()},
-                        {u"Organisation"_s,
-                         QJsonObject{{u"id"_s, u"1"_s},
-                                     {u"name"_s, m_options.organisation},
-                                     {u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, m_options.organisation)}}}});
+        QJsonObject role { { u"id"_s, w ? u"3"_s : u"6"_s },
+            { u"name"_s, w ? u"User"_s : u"Read Only"_s },
+            { u"perm_add"_s, w },
+            { u"perm_modify"_s, w },
+            { u"perm_modify_org"_s, false },
+            { u"perm_publish"_s, false },
+            { u"perm_sync"_s, false },
+            { u"perm_admin"_s, false },
+            { u"perm_site_admin"_s, false },
+            { u"perm_auth"_s, true },
+            { u"perm_tagger"_s, w },
+            { u"perm_sighting"_s, w } };
+        return HttpResponse::json(200,
+            QJsonObject { { u"User"_s,
+                              QJsonObject { { u"id"_s, u"7"_s },
+                                  { u"email"_s, m_options.email },
+                                  { u"org_id"_s, u"1"_s },
+                                  { u"role_id"_s, role.value(u"id"_s) },
+                                  { u"disabled"_s, false } } },
+                { u"Role"_s, role },
+                { u"UserSetting"_s, QJsonArray() },
+                { u"Organisation"_s,
+                    QJsonObject { { u"id"_s, u"1"_s },
+                        { u"name"_s, m_options.organisation },
+                        { u"uuid"_s, msb::uuid5(msb::kMsbUuidNamespace, m_options.organisation) } } } });
     });
     router.add("GET", u"/feed/manifest.json"_s, u"misp-feed-manifest"_s, [this](const HttpRequest &) {
         return feedManifest();
@@ -325,9 +318,8 @@ void MispEmulator::install(Router &router)
         return feedEvent(r.params.value(u"file"_s));
     });
     if (m_options.mispNotFound) {
-        router.setNotFoundHandler([](const HttpRequest &r) {
-            return mispError(404, u"Not Found"_s, u"Not Found"_s, r.path);
-        });
+        router.setNotFoundHandler(
+            [](const HttpRequest &r) { return mispError(404, u"Not Found"_s, u"Not Found"_s, r.path); });
     }
 }
 
@@ -363,9 +355,9 @@ HttpResponse MispEmulator::restSearch(const HttpRequest &request)
     }
     if (auto denied = checkKey(request))
         return *denied;
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body.isEmpty() ? QByteArrayLiteral("{}") : request.body,
-                                                      &parseError);
+    QJsonParseError parseError {};
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(request.body.isEmpty() ? QByteArrayLiteral("{}") : request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return mispError(400, u"Invalid JSON"_s, u"The request body is not a JSON object."_s, request.path);
     QJsonObject body = doc.object();
@@ -375,7 +367,7 @@ HttpResponse MispEmulator::restSearch(const HttpRequest &request)
     }
     const int limit = body.value(u"limit"_s).toVariant().toInt();
     const int page = std::max(1, body.value(u"page"_s).toVariant().toInt());
-    for (const QString &key : {u"limit"_s, u"page"_s, u"returnFormat"_s})
+    for (const QString &key : { u"limit"_s, u"page"_s, u"returnFormat"_s })
         body.remove(key);
     const auto filters = MispFilters::fromJson(body);
     if (!filters)
@@ -443,7 +435,7 @@ HttpResponse MispEmulator::restSearch(const HttpRequest &request)
         if (!first)
             out += ',';
         first = false;
-        out += QJsonDocument(QJsonObject{{u"Event"_s, event}}).toJson(QJsonDocument::Compact);
+        out += QJsonDocument(QJsonObject { { u"Event"_s, event } }).toJson(QJsonDocument::Compact);
     }
     out += "]}";
     return HttpResponse::raw(200, out, "application/json; charset=utf-8");

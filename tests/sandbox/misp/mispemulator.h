@@ -28,7 +28,7 @@ struct EmulatorOptions
     QString email = QStringLiteral("sync@sandbox.example");
     QString organisation = QStringLiteral("Sandbox CERT");
     bool writableKey = false; ///< true: the role is "User" with perm_add/perm_modify (the client should warn)
-    bool mispNotFound = true; ///< install MISP's own 404 body as the router's not-found answer
+    bool mispNotFound = false; ///< install MISP's own 404 body as the router's not-found answer (own router only)
 };
 
 /// A synthetic instance generated on the fly (nothing held in memory): event i has id i+1, a v5 uuid,
