@@ -11,21 +11,36 @@ RateLimiter::RateLimiter(int capacity, qint64 windowMs, qint64 marginMs)
     , m_marginMs(std::max<qint64>(0, marginMs))
 { }
 
-qint64 RateLimiter::reserve(qint64 nowMs)
+RateLimiter::Reservation RateLimiter::reserve(qint64 nowMs)
 {
     const QMutexLocker lock(&m_mutex);
-    qint64 at = std::max(nowMs, m_pausedUntil);
-    if (!m_slots.empty())
-        at = std::max(at, m_slots.back()); // keep the deque ordered
+    qint64 at = std::max({ nowMs, m_pausedUntil, m_lastAt });
     if (int(m_slots.size()) >= m_capacity) {
-        // The request `capacity` places back must have left the window before this one goes.
-        const qint64 oldest = m_slots[m_slots.size() - size_t(m_capacity)];
+        // Every request `capacity` or more places back must have left the window first.
+        const qint64 oldest = std::max(m_evictedMax, m_slots.front().at);
         at = std::max(at, oldest + m_windowMs + m_marginMs);
     }
-    m_slots.push_back(at);
-    while (int(m_slots.size()) > m_capacity)
+    const Reservation r { m_nextId++, at };
+    m_lastAt = at;
+    m_slots.push_back({ r.id, at });
+    while (int(m_slots.size()) > m_capacity) {
+        m_evictedMax = std::max(m_evictedMax, m_slots.front().at);
         m_slots.pop_front();
-    return at;
+    }
+    return r;
+}
+
+void RateLimiter::complete(quint64 id, qint64 nowMs)
+{
+    const QMutexLocker lock(&m_mutex);
+    for (auto it = m_slots.rbegin(); it != m_slots.rend(); ++it) {
+        if (it->id == id) {
+            it->at = std::max(it->at, nowMs);
+            return;
+        }
+    }
+    if (!m_slots.empty() && id < m_slots.front().id)
+        m_evictedMax = std::max(m_evictedMax, nowMs);
 }
 
 void RateLimiter::pauseUntil(qint64 untilMs)

@@ -32,6 +32,7 @@ struct UploadClient::Job
     QString token;
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> timer; ///< the one pending wait (slot, backoff) or the request deadline
+    quint64 slot = 0; ///< rate-limiter reservation of the current attempt
     bool timedOut = false;
     QString lastCause;
 };
@@ -122,6 +123,7 @@ void UploadClient::cancelAll()
             reply->disconnect(this);
             reply->abort();
             reply->deleteLater();
+            job->limiter->complete(job->slot, nowMs());
         }
         BatchResult r = job->result;
         r.status = BatchResult::Status::Cancelled;
@@ -158,7 +160,9 @@ void UploadClient::schedule(quint64 serial)
     if (!job)
         return;
     const qint64 now = nowMs();
-    const qint64 at = job->limiter->reserve(now);
+    const RateLimiter::Reservation reservation = job->limiter->reserve(now);
+    job->slot = reservation.id;
+    const qint64 at = reservation.at;
     if (at <= now) {
         send(serial);
         return;
@@ -215,6 +219,7 @@ void UploadClient::send(quint64 serial)
         if (!j || j->reply != reply)
             return;
         j->reply = nullptr;
+        j->limiter->complete(j->slot, nowMs());
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QString netError;
         if (status == 0) {
@@ -296,8 +301,8 @@ void UploadClient::handleAnswer(
             return;
         }
         // Retry-After and the message's seconds are real time, even from a sandbox with a scaled clock.
-        const qint64 wait = r.retryAfterMs >= 0 ? r.retryAfterMs + m_policy.realMarginMs()
-                                                : backoffMs(result.rateLimited);
+        const qint64 wait
+            = r.retryAfterMs >= 0 ? r.retryAfterMs + m_policy.realMarginMs() : backoffMs(result.rateLimited);
         job->limiter->pauseUntil(nowMs() + wait);
         retryLater(serial,
             wait,
