@@ -42,6 +42,14 @@ void appendUtf8(QByteArray &out, char32_t cp)
 
 } // namespace
 
+JsonReader::JsonReader(const char *begin, const char *start, const char *end)
+    : m_begin(begin)
+    , m_pos(start)
+    , m_end(end)
+{
+    m_stack.reserve(16);
+}
+
 JsonReader::JsonReader(const char *begin, const char *end)
     : m_begin(begin)
     , m_pos(begin)

@@ -24,6 +24,8 @@ public:
     static constexpr int kMaxDepth = 256;
 
     JsonReader(const char *begin, const char *end);
+    /// Reads from `start` inside [begin, end): offsets and error positions stay relative to `begin`.
+    JsonReader(const char *begin, const char *start, const char *end);
     explicit JsonReader(QByteArrayView data)
         : JsonReader(data.data(), data.data() + data.size())
     { }

@@ -293,6 +293,29 @@ void MispClient::onPage(const QByteArray &body, int attemptsUsed)
     Run &run = *m_run;
     const QString source = u"restSearch page %1 from %2"_s.arg(run.page).arg(log::redactUrl(connection().baseUrl));
     ParsedDocument parsed = parseDocument(body, source);
+    // An issue naming neither an event nor an item is about the whole answer (cut, not JSON): the
+    // page is unusable as a whole, and keeping whatever came before the break would hide a gap.
+    QStringList documentIssues;
+    for (const ParseIssue &issue : std::as_const(parsed.issues))
+        if (issue.eventRef.isEmpty() && issue.itemRef.isEmpty())
+            documentIssues << issue.message;
+    if (!documentIssues.isEmpty() && parsed.recognised) {
+        if (m_http->canRetry(attemptsUsed)) {
+            const auto delay = connection().retry.delayBefore(attemptsUsed + 1);
+            log::get("misp")->warn("{}: {}; retrying in {} ms", source, documentIssues.join(u"; "_s), delay.count());
+            QTimer::singleShot(delay, this, [this, attemptsUsed, page = run.page]() {
+                if (m_run && m_run->page == page)
+                    requestPage(attemptsUsed);
+            });
+            return;
+        }
+        onPageFailure(RequestFailure { Error { Error::Code::InvalidInput,
+                                           u"%1 could not be read: %2"_s.arg(source, documentIssues.join(u"; "_s)),
+                                           200 },
+            std::nullopt,
+            attemptsUsed });
+        return;
+    }
     if (!parsed.recognised && parsed.events.isEmpty()) {
         QString jsonError;
         const BodyShape shape = classifyUnrecognised(body, &jsonError);

@@ -21,10 +21,10 @@ struct Tag
 struct GalaxyCluster
 {
     QString uuid;
-    QString type;      ///< galaxy type, e.g. "mitre-attack-pattern"
+    QString type; ///< galaxy type, e.g. "mitre-attack-pattern"
     QString galaxyName; ///< e.g. "Attack Pattern"
-    QString value;     ///< e.g. "Spearphishing Attachment - T1193"
-    QString tagName;   ///< e.g. misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1193"
+    QString value; ///< e.g. "Spearphishing Attachment - T1193"
+    QString tagName; ///< e.g. misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1193"
     QString description;
 };
 
@@ -37,11 +37,11 @@ struct Attribute
     QString value;
     std::optional<bool> toIds; ///< absent in many feeds: the type's MISP default applies
     QString comment;
-    qint64 timestamp = -1;     ///< epoch seconds; -1 when absent
-    QString firstSeen;         ///< ISO 8601 as MISP gives it; empty when absent
+    qint64 timestamp = -1; ///< epoch seconds; -1 when absent
+    QString firstSeen; ///< ISO 8601 as MISP gives it; empty when absent
     QString lastSeen;
-    QString objectRelation;    ///< for object attributes
-    QString data;              ///< base64 payload of malware-sample / attachment, if any
+    QString objectRelation; ///< for object attributes
+    QString data; ///< base64 payload of malware-sample / attachment, if any
     QList<Tag> tags;
     QList<GalaxyCluster> galaxies;
     bool deleted = false;
@@ -87,7 +87,7 @@ struct Event
     qint64 publishTimestamp = -1;
     bool published = false;
     int threatLevelId = 0; ///< 1 high, 2 medium, 3 low, 4 undefined; 0 absent
-    int analysis = -1;     ///< 0 initial, 1 ongoing, 2 completed
+    int analysis = -1; ///< 0 initial, 1 ongoing, 2 completed
     int distribution = -1;
     Organisation orgc;
     QList<Tag> tags;
@@ -100,10 +100,10 @@ struct Event
 /// One problem met while reading MISP data. Names the place precisely so a person can find it.
 struct ParseIssue
 {
-    QString source;    ///< file name, feed URL or "restSearch page 3"
-    QString eventRef;  ///< event uuid or id or index, if known
-    QString itemRef;   ///< attribute/object uuid or index, if the problem is below the event
-    QString message;   ///< what is wrong, e.g. "attribute has no value"
+    QString source; ///< file name, feed URL or "restSearch page 3"
+    QString eventRef; ///< event uuid or id or index, if known
+    QString itemRef; ///< attribute/object uuid or index, if the problem is below the event
+    QString message; ///< what is wrong, e.g. "attribute has no value"
 
     QString toString() const;
 };

@@ -619,7 +619,7 @@ struct Parser
 
     JsonReader readerAt(qsizetype offset)
     {
-        return JsonReader(json.constData() + offset, json.constData() + json.size());
+        return JsonReader(json.constData(), json.constData() + offset, json.constData() + json.size());
     }
 
     JsonReader::Token tokenAt(qsizetype offset)
@@ -792,8 +792,14 @@ struct Parser
         return true;
     }
 
-    bool parseList(qsizetype offset, bool &anyRecognised)
+    bool parseList(qsizetype offset, bool &anyRecognised, int depth = 0)
     {
+        // Lists of lists are accepted a few levels deep; deeper nesting is no MISP shape (and would
+        // recurse without bound on hostile input).
+        if (depth > 3) {
+            doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("lists nested too deep") });
+            return true;
+        }
         JsonReader r = readerAt(offset);
         r.beginArray();
         int index = 0;
@@ -812,7 +818,7 @@ struct Parser
                         QStringLiteral("item does not look like MISP data") });
             } else if (r.peek() == JsonReader::Token::Array) {
                 bool recognised = false;
-                if (!parseList(at, recognised))
+                if (!parseList(at, recognised, depth + 1))
                     return false;
                 anyRecognised = anyRecognised || recognised;
             } else {
@@ -832,45 +838,31 @@ struct Parser
 
     void run()
     {
+        // Validate the whole document first (fast, no allocation): invalid JSON makes the input
+        // unreadable as a whole, reported with line and column. Only well-formed input is walked, so
+        // the structural recursion below is bounded by the reader's depth limit.
         JsonReader top(json);
-        // Validate the whole document first: a syntax error anywhere makes the input unreadable,
-        // but the events before it are still kept (parsing below stops at the error).
-        if (!top.skipValue() || !top.atEnd()) {
-            if (!top.failed())
-                top.fail("trailing characters after the JSON value");
+        if (top.peek() == JsonReader::Token::End) {
+            doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("empty input") });
+            return;
         }
-        const bool syntaxOk = !top.failed();
-        const QString syntaxMessage = top.errorString();
+        if (top.skipValue() && !top.atEnd())
+            top.fail("trailing characters after the JSON value");
+        if (top.failed()) {
+            doc.issues.append(ParseIssue { source, {}, {}, top.errorString() });
+            return;
+        }
         JsonReader r(json);
         const qsizetype start = r.offset();
         bool recognised = false;
-        switch (r.peek()) {
-        case JsonReader::Token::Object:
+        if (r.peek() == JsonReader::Token::Object)
             parseItem(start, recognised);
-            break;
-        case JsonReader::Token::Array:
+        else if (r.peek() == JsonReader::Token::Array)
             parseList(start, recognised);
-            break;
-        case JsonReader::Token::End:
-            doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("empty input") });
-            break;
-        default:
-            break;
-        }
         if (hasCollection)
             doc.events.append(std::move(collection));
-        if (!syntaxOk) {
-            // Replace the partial parser's syntax messages by the exact one from the full scan.
-            bool already = false;
-            for (const ParseIssue &i : std::as_const(doc.issues))
-                already = already || i.message == syntaxMessage;
-            if (!already)
-                doc.issues.append(ParseIssue { source, {}, {}, syntaxMessage });
-            doc.recognised = false;
-            return;
-        }
         doc.recognised = recognised;
-        if (!recognised && r.peek() != JsonReader::Token::End)
+        if (!recognised)
             doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("input does not look like MISP data") });
     }
 };

@@ -14,7 +14,7 @@ struct ParsedDocument
 {
     QList<Event> events;
     QList<ParseIssue> issues; ///< every item that could not be read, named precisely
-    bool recognised = false;  ///< false: invalid JSON or "does not look like MISP data" (issues says which)
+    bool recognised = false; ///< false: invalid JSON or "does not look like MISP data" (issues says which)
 };
 
 /// Reads every shape MISP produces: restSearch `{"response":[{"Event":…}]}`, `{"Event":…}` (event view,
