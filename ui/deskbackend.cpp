@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "ui/deskbackend.h"
 
+#include "core/config/profileconversion.h"
 #include "core/config/profilestore.h"
+#include "core/convert/converter.h"
 #include "core/log/logging.h"
 #include "core/misp/mispparser.h"
+#include "core/sync/syncjob.h"
+#include "core/sync/syncplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -141,6 +145,89 @@ PreviewPlan planWithoutLedger(
     return plan;
 }
 
+PlanStatus toPlanStatus(sync::PlanAction action)
+{
+    switch (action) {
+    case sync::PlanAction::New:
+        return PlanStatus::New;
+    case sync::PlanAction::Changed:
+    case sync::PlanAction::Resend:
+        return PlanStatus::Changed;
+    case sync::PlanAction::Unchanged:
+        return PlanStatus::Unchanged;
+    case sync::PlanAction::Revoke:
+        return PlanStatus::Revoke;
+    case sync::PlanAction::Filtered:
+        return PlanStatus::Filtered;
+    }
+    return PlanStatus::Filtered;
+}
+
+PreviewPlan convertAndPlan(const QList<misp::Event> &events,
+    const config::Profile &profile,
+    const QString &ledgerPath,
+    const std::atomic_bool &cancelled)
+{
+    convert::Converter converter(profile.policy);
+    convert::ConversionResult result;
+    for (const misp::Event &event : events) {
+        if (cancelled.load())
+            return {};
+        converter.convert(event, result);
+    }
+    PreviewPlan plan;
+    if (profile.targets.isEmpty()) {
+        plan = planWithoutLedger(result.objects, {}, cancelled);
+    } else {
+        const sync::PlanInput input = sync::PlanInput::fromConversion(result);
+        const QList<sync::TargetPlan> targetPlans
+            = sync::SyncPlanner::dryRun(input, config::toSentinelTargets(profile), ledgerPath);
+        plan.objects = input.objects;
+        // Revocations of objects no longer in the input get rows of their own after the input's.
+        QHash<QString, qsizetype> revokedRows;
+        for (const sync::TargetPlan &tp : targetPlans)
+            for (const sync::PlannedObject &item : tp.items)
+                if (item.objectIndex < 0 && !revokedRows.contains(item.stixId)) {
+                    stix::StixObject o;
+                    o.id = item.stixId;
+                    o.type = item.type;
+                    o.name = item.label;
+                    o.pattern = item.label;
+                    o.modified = item.modified;
+                    o.validUntil = item.validUntil;
+                    o.eventUuid = item.eventUuid;
+                    o.revoked = true;
+                    revokedRows.insert(item.stixId, plan.objects.size());
+                    plan.objects.append(o);
+                }
+        for (const sync::TargetPlan &tp : targetPlans)
+            plan.targets.append(tp.targetName);
+        const qsizetype n = plan.targets.size();
+        plan.statuses.fill(PlanStatus::Filtered, plan.objects.size() * n);
+        for (qsizetype t = 0; t < n; ++t) {
+            const sync::TargetPlan &tp = targetPlans.at(t);
+            if (!tp.error.isEmpty()) {
+                for (qsizetype row = 0; row < plan.objects.size(); ++row)
+                    plan.reasons.insert(row * n + t, tp.error);
+                continue;
+            }
+            for (const sync::PlannedObject &item : tp.items) {
+                const qsizetype row = item.objectIndex >= 0 ? item.objectIndex : revokedRows.value(item.stixId, -1);
+                if (row < 0 || row >= plan.objects.size())
+                    continue;
+                plan.statuses[row * n + t] = toPlanStatus(item.action);
+                if (!item.reason.isEmpty())
+                    plan.reasons.insert(row * n + t, item.reason);
+            }
+        }
+    }
+    for (const convert::ItemOutcome &o : std::as_const(result.outcomes))
+        if (o.status != convert::ItemOutcome::Status::Converted)
+            plan.dropped.append(o);
+    plan.dropsByReason = result.dropsByReason();
+    return plan;
+}
+
 DeskBackend coreBackend()
 {
     DeskBackend b;
@@ -167,9 +254,8 @@ DeskBackend coreBackend()
         return out;
     };
     b.plan = [](const QList<misp::Event> &events, const config::Profile &profile, const std::atomic_bool &cancelled) {
-        Q_UNUSED(events);
-        // Plug-in point for core/convert's converter and core/sync's planner once they land.
-        return planWithoutLedger({}, profile.targets, cancelled);
+        const QString ledger = sync::SyncJob::defaultLedgerPath();
+        return convertAndPlan(events, profile, QFile::exists(ledger) ? ledger : QString(), cancelled);
     };
     // b.history: plug-in point for core/store's ledger; until then the controller keeps this session's runs.
     return b;

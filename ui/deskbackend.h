@@ -41,4 +41,11 @@ FetchOutcome readMispFolder(const QString &path, const std::atomic_bool &cancell
 PreviewPlan planWithoutLedger(
     QList<stix::StixObject> objects, const QList<config::TargetSettings> &targets, const std::atomic_bool &cancelled);
 
+/// Converts the events under the profile's policy and plans every target against the ledger at
+/// `ledgerPath` (empty: no ledger, everything new). Pure function of its inputs; any thread.
+PreviewPlan convertAndPlan(const QList<misp::Event> &events,
+    const config::Profile &profile,
+    const QString &ledgerPath,
+    const std::atomic_bool &cancelled);
+
 } // namespace msb::ui
