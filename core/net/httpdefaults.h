@@ -36,7 +36,7 @@ struct ProxySettings
 /// per request through QNetworkProxyFactory; loopback hosts always go direct.
 void applyProxy(QNetworkAccessManager &manager, const ProxySettings &settings);
 
-/// Sets user agent, JSON Accept, a no-downgrade redirect policy and the transfer timeout.
+/// Sets user agent, JSON Accept, a same-origin redirect policy and the transfer timeout.
 /// Every request we send goes through this, so none is without a timeout.
 void prepareRequest(QNetworkRequest &request, std::chrono::milliseconds timeout = kDefaultRequestTimeout);
 
