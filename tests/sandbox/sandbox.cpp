@@ -38,6 +38,9 @@ Sandbox::~Sandbox()
 bool Sandbox::start(const SandboxOptions &options, QString *error)
 {
     stop();
+    // Modules are configured between addModule() and start(); their routes go in once.
+    for (; m_installedModules < m_modules.size(); ++m_installedModules)
+        m_modules.at(m_installedModules)->registerRoutes(m_router, *this);
     auto makeServer = [&](bool tls, quint16 port) -> std::unique_ptr<HttpServer> {
         auto server = std::make_unique<HttpServer>(&m_router, &m_faults);
         connect(server.get(), &HttpServer::requestFinished, this, &Sandbox::requestFinished);
@@ -188,7 +191,6 @@ void Sandbox::setClockScale(double scale)
 
 void Sandbox::addModule(std::unique_ptr<SandboxModule> module)
 {
-    module->registerRoutes(m_router, *this);
     m_modules.push_back(std::move(module));
 }
 

@@ -105,7 +105,7 @@ public:
     KeyVaultEmulator &keyVault() { return m_keyVault; }
     HttpServer *httpServer() const { return m_http.get(); }
     HttpServer *httpsServer() const { return m_https.get(); }
-    /// Mounts a module's routes (before start()). The sandbox owns it.
+    /// Adds a module; its routes are registered by the next start(). The sandbox owns it.
     void addModule(std::unique_ptr<SandboxModule> module);
     const std::vector<std::unique_ptr<SandboxModule>> &modules() const { return m_modules; }
 
@@ -121,6 +121,7 @@ private:
     SentinelEmulator m_sentinel;
     KeyVaultEmulator m_keyVault;
     std::vector<std::unique_ptr<SandboxModule>> m_modules;
+    size_t m_installedModules = 0;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<HttpServer> m_https;
 };
