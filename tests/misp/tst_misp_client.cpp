@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 
 #include <functional>
 
@@ -432,6 +433,46 @@ private Q_SLOTS:
         client.continueFetch(); // page 4 is empty: the run ends
         QTRY_COMPARE(done.size(), 1);
         QVERIFY(done.first().first().value<FetchSummary>().complete());
+    }
+
+    void worksOnAWorkerThreadWithBackPressure()
+    {
+        Sandbox sb;
+        sb.emulator.setGenerated(generated());
+        QVERIFY(sb.start());
+        MispConnection c = sb.connection();
+        c.pageSize = 8;
+        QThread worker;
+        auto *client = new MispClient(c);
+        client->setAutoContinue(false);
+        client->moveToThread(&worker);
+        connect(&worker, &QThread::finished, client, &QObject::deleteLater);
+        worker.start();
+        QList<Event> events;
+        int maxOutstanding = 0;
+        int delivered = 0;
+        bool finished = false;
+        FetchSummary summary;
+        // Receiver on the test thread: queued signals, and the next page only after this one is consumed.
+        connect(client, &MispClient::pageReady, this, [&](const MispPage &page) {
+            QCOMPARE(QThread::currentThread(), thread());
+            events << page.events;
+            ++delivered;
+            maxOutstanding = std::max(maxOutstanding, int(sb.emulator.restSearchRequests()) - delivered);
+            QMetaObject::invokeMethod(client, &MispClient::continueFetch);
+        });
+        connect(client, &MispClient::finished, this, [&](const FetchSummary &s) {
+            summary = s;
+            finished = true;
+        });
+        QMetaObject::invokeMethod(client, [client]() { client->fetchEvents({}); });
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 60000);
+        worker.quit();
+        worker.wait();
+        QVERIFY(summary.complete());
+        QCOMPARE(events.size(), 60);
+        QCOMPARE(uuids(events).size(), 60);
+        QCOMPARE(maxOutstanding, 0); // never a page fetched ahead of the consumer
     }
 
     void cancelStopsTheRun()
