@@ -14,7 +14,11 @@ RateLimiter::RateLimiter(int capacity, qint64 windowMs, qint64 marginMs)
 RateLimiter::Reservation RateLimiter::reserve(qint64 nowMs)
 {
     const QMutexLocker lock(&m_mutex);
-    qint64 at = std::max({ nowMs, m_pausedUntil, m_lastAt });
+    qint64 at = std::max(nowMs, m_pausedUntil);
+    // Spread evenly (one request every window/capacity) instead of a window-full at once: the
+    // server never sees a burst, and each window's answers arrive early enough not to stretch it.
+    if (!m_slots.empty() || m_evictedMax > 0)
+        at = std::max(at, m_lastAt + m_windowMs / m_capacity);
     if (int(m_slots.size()) >= m_capacity) {
         // Every request `capacity` or more places back must have left the window first.
         const qint64 oldest = std::max(m_evictedMax, m_slots.front().at);

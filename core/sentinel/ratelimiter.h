@@ -11,7 +11,8 @@
 namespace msb::sentinel {
 
 /// Sliding-window pacing: at most `capacity` requests in any window of `windowMs` (real
-/// milliseconds, already divided by the clock scale), plus a safety margin. Callers reserve a
+/// milliseconds, already divided by the clock scale), plus a safety margin, spread evenly (one
+/// request every windowMs / capacity). Callers reserve a
 /// send time ahead and report when the answer came: the server counted the request somewhere
 /// between sending and answering, so the window of a request is measured from its answer
 /// (queueing in the network stack or at the server can then never squeeze 101 into a window).

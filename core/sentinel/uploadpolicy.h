@@ -15,7 +15,7 @@ struct UploadPolicy
     qint64 maxBytesPerRequest = 1 << 20; ///< payload limit is unpublished: stay at 1 MiB
     int requestsPerWindow = 100; ///< documented: 100 requests per minute
     qint64 windowMs = 60'000;
-    double pacingMargin = 0.02; ///< extra fraction of the window between window-fulls
+    double pacingMargin = 0.01; ///< extra fraction of the window between window-fulls
     qint64 pacingMarginMinMs = 5; ///< at least this many real ms (loopback jitter)
     double timeScale = 1.0; ///< server seconds per real second (sandbox clock scale)
     int maxTransientAttempts = 6; ///< attempts per batch for 5xx / network / timeout / garbled answers
