@@ -430,6 +430,8 @@ StixObject EventConversion::indicatorBase(const Item &item, const TagInfo &attrT
 
 QString EventConversion::describe(const Item &item, const TypeMapping &m) const
 {
+    if (!m.composite && !item.object && item.a.comment.isEmpty())
+        return m_ctx.eventLine; // the common case: shared, no allocation
     QStringList lines;
     if (!item.a.comment.trimmed().isEmpty())
         lines.append(item.a.comment.trimmed());

@@ -234,6 +234,11 @@ bool isSupportedType(QStringView type)
     return kinds().contains(type.toString());
 }
 
+bool isSupportedType(const QString &type)
+{
+    return kinds().contains(type);
+}
+
 QStringList supportedTypes()
 {
     QStringList l = kinds().keys();

@@ -40,6 +40,7 @@ TypeMapping mapAttribute(QStringView type, QStringView value);
 
 /// True when mapAttribute() knows the type.
 bool isSupportedType(QStringView type);
+bool isSupportedType(const QString &type);
 /// Every supported MISP type, sorted.
 QStringList supportedTypes();
 

@@ -291,11 +291,46 @@ ValueCheck checkUrl(QStringView raw)
     }
     if (colon + 1 >= v.size())
         return ValueCheck::reject(QStringLiteral("invalid URL: nothing after the scheme"));
-    const QString scheme = v.left(colon).toLower();
-    if (scheme == u"http" || scheme == u"https" || scheme == u"ftp") {
-        const QUrl url(v, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty())
+    const QStringView scheme = QStringView(v).left(colon);
+    const bool web = scheme.compare(u"http", Qt::CaseInsensitive) == 0
+        || scheme.compare(u"https", Qt::CaseInsensitive) == 0 || scheme.compare(u"ftp", Qt::CaseInsensitive) == 0;
+    if (web) {
+        // Hierarchical URLs need "//" and a host (without QUrl: it was the hot spot of URL checks).
+        QStringView rest = QStringView(v).mid(colon + 1);
+        if (!rest.startsWith(u"//"))
             return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
+        rest = rest.mid(2);
+        qsizetype end = 0;
+        while (end < rest.size() && rest[end] != u'/' && rest[end] != u'?' && rest[end] != u'#')
+            ++end;
+        QStringView authority = rest.left(end);
+        const qsizetype at = authority.lastIndexOf(u'@');
+        if (at >= 0)
+            authority = authority.mid(at + 1);
+        QStringView host = authority;
+        if (host.startsWith(u'[')) {
+            const qsizetype close = host.indexOf(u']');
+            if (close < 0)
+                return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
+            host = host.mid(1, close - 1);
+        } else {
+            const qsizetype portColon = host.lastIndexOf(u':');
+            if (portColon >= 0) {
+                const QStringView port = host.mid(portColon + 1);
+                for (const QChar ch : port) {
+                    if (!ch.isDigit())
+                        return ValueCheck::reject(QStringLiteral("invalid URL: bad port"));
+                }
+                host = host.left(portColon);
+            }
+        }
+        if (host.isEmpty())
+            return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
+        for (const QChar ch : host) {
+            if (ch == u'\\' || ch == u'\'' || ch == u'"' || ch == u'<' || ch == u'>' || ch == u'%' || ch == u'{'
+                || ch == u'}' || ch == u'|' || ch == u'^' || ch == u'`')
+                return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
+        }
     }
     return ValueCheck::accept(v);
 }

@@ -79,7 +79,7 @@ Figures run(const QByteArray &json, const QString &name)
                 stix::appendJson(buffer, o);
                 if (buffer.size() > (1 << 20)) {
                     f.outputBytes += buffer.size();
-                    buffer.clear();
+                    buffer.resize(0);
                 }
                 writeNs += w.nsecsElapsed();
                 cpuWrite += cpuSeconds() - c0;
