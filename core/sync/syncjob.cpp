@@ -583,9 +583,6 @@ void SyncJob::convertEvents(const QList<misp::Event> &events)
 
         convert::ConversionResult result;
         m_converter->convert(event, result);
-        const QHash<QString, int> drops = result.dropsByReason();
-        for (auto it = drops.cbegin(); it != drops.cend(); ++it)
-            m_report.dropsByReason[it.key()] += it.value();
         for (const convert::EventAccount &a : std::as_const(result.accounts)) {
             m_report.converted += a.converted;
             m_report.dropped += a.dropped;
@@ -594,8 +591,12 @@ void SyncJob::convertEvents(const QList<misp::Event> &events)
                 m_fetchedEvents << a.eventUuid;
         }
         for (convert::ItemOutcome &o : result.outcomes) {
-            if (o.status != convert::ItemOutcome::Status::Converted
-                && m_report.outcomes.size() < m_options.maxOutcomesKept)
+            if (o.status == convert::ItemOutcome::Status::Converted)
+                continue;
+            // Drops and errors alike, grouped by the stable part of the reason (as dropsByReason()).
+            const qsizetype colon = o.reason.indexOf(u':');
+            m_report.dropsByReason[colon > 0 ? o.reason.left(colon) : o.reason] += 1;
+            if (m_report.outcomes.size() < m_options.maxOutcomesKept)
                 m_report.outcomes << std::move(o);
         }
         m_report.objects += result.objects.size();

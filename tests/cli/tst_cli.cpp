@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Every subcommand and exit code of the CLI, run as a separate process against msb-sandbox.
+#include "tests/cli/clitestenv.h"
+#include "tests/support/testpaths.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using msb::test::CliRun;
+using msb::test::CliWorld;
+
+namespace {
+
+// The documented exit codes (app/cli/commandregistry.h, README).
+constexpr int kSuccess = 0;
+constexpr int kPartial = 1;
+constexpr int kUsage = 2;
+constexpr int kConfiguration = 3;
+constexpr int kAuthentication = 4;
+constexpr int kUnreachable = 5;
+
+QString describe(const CliRun &r)
+{
+    return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(r.exitCode)
+        .arg(QString::fromUtf8(r.out.left(4000)), QString::fromUtf8(r.err.left(4000)));
+}
+
+QJsonArray targetsOf(const QJsonObject &o)
+{
+    return o.value(u"targets"_s).toArray();
+}
+
+QJsonObject targetNamed(const QJsonObject &o, const QString &name)
+{
+    for (const QJsonValue &v : targetsOf(o)) {
+        if (v.toObject().value(u"target"_s).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void usage_data();
+    void usage();
+    void everyCommandHasHelp_data();
+    void everyCommandHasHelp();
+    void noProfileIsAConfigurationError();
+    void profilesImportListShow();
+    void unknownProfileOrTarget_data();
+    void unknownProfileOrTarget();
+    void missingSecretIsAConfigurationError();
+    void checkReportsEveryTarget();
+    void checkWithWrongClientSecretIsAnAuthenticationError();
+    void wrongMispKeyIsAnAuthenticationError();
+    void unreachableSourceExits5();
+    void fetchFromMispRest();
+    void previewJsonListsActionsAndDrops();
+    void dryRunThenSyncThenIncrementalSyncThenHistory();
+    void partialFailureWhenOneTargetLacksItsRole();
+    void exportWritesABundle();
+    void secretsFromStdin();
+    void cleanupTestCase();
+
+private:
+    CliRun run(const QStringList &args) { return checked(m_world.run(args)); }
+    CliRun run(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input = {})
+    {
+        return checked(m_world.run(args, env, input));
+    }
+    /// Every run: finished, and no secret in what it printed.
+    CliRun checked(CliRun r)
+    {
+        m_runs += 1;
+        if (!r.finished)
+            qWarning("a CLI run did not finish in time");
+        for (const QString &secret : { m_world.mispKey(), m_world.secretA(), m_world.secretB() }) {
+            if (r.out.contains(secret.toUtf8()) || r.err.contains(secret.toUtf8()))
+                m_leaks += 1;
+        }
+        return r;
+    }
+    QJsonObject sandboxObjects(const QString &workspace);
+
+    CliWorld m_world;
+    int m_runs = 0;
+    int m_leaks = 0;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(msb::test::appExecutable()), qPrintable(msb::test::appExecutable()));
+    QString error;
+    QVERIFY2(m_world.start(&error), qPrintable(error));
+}
+
+void TestCli::cleanupTestCase()
+{
+    QVERIFY(m_runs > 20);
+    QCOMPARE(m_leaks, 0); // no secret ever appeared on stdout or stderr
+}
+
+QJsonObject TestCli::sandboxObjects(const QString &workspace)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(m_world.url() + u"/_sandbox/workspaces/"_s + workspace + u"/objects"_s));
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = nam.get(request);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!done.wait(15000))
+        return {};
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+void TestCli::usage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stdoutContains");
+    QTest::addColumn<QString>("stderrContains");
+    QTest::newRow("--help") << QStringList { u"--help"_s } << kSuccess << u"Commands:"_s << QString();
+    QTest::newRow("--version") << QStringList { u"--version"_s } << kSuccess << u"misp-sentinel-bridge 0."_s
+                               << QString();
+    QTest::newRow("unknown command") << QStringList { u"frobnicate"_s } << kUsage << QString() << u"unknown command"_s;
+    QTest::newRow("unknown option") << QStringList { u"sync"_s, u"--no-such-option"_s } << kUsage << QString()
+                                    << u"no-such-option"_s;
+    QTest::newRow("profiles: unknown subcommand")
+        << QStringList { u"profiles"_s, u"frobnicate"_s } << kUsage << QString() << u"unknown subcommand"_s;
+    QTest::newRow("export without --out") << QStringList { u"export"_s } << kUsage << QString() << u"--out"_s;
+    QTest::newRow("export: unknown format") << QStringList { u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, u"x"_s }
+                                            << kUsage << QString() << u"stix-bundle"_s;
+    QTest::newRow("history: bad limit") << QStringList { u"history"_s, u"--limit"_s, u"zero"_s } << kUsage << QString()
+                                        << u"--limit"_s;
+    QTest::newRow("import without --name") << QStringList { u"profiles"_s, u"import"_s, u"--tenants"_s, u"x.json"_s }
+                                           << kUsage << QString() << u"--name"_s;
+}
+
+void TestCli::usage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stdoutContains);
+    QFETCH(QString, stderrContains);
+    const CliRun r = run(args);
+    QVERIFY2(r.exitCode == exitCode, qPrintable(describe(r)));
+    QVERIFY2(QString::fromUtf8(r.out).contains(stdoutContains), qPrintable(describe(r)));
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), qPrintable(describe(r)));
+}
+
+void TestCli::everyCommandHasHelp_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("check") << QStringList { u"check"_s, u"--help"_s } << u"--target"_s;
+    QTest::newRow("fetch") << QStringList { u"fetch"_s, u"--help"_s } << u"--profile"_s;
+    QTest::newRow("preview") << QStringList { u"preview"_s, u"--help"_s } << u"--objects"_s;
+    QTest::newRow("sync") << QStringList { u"sync"_s, u"--help"_s } << u"--dry-run"_s;
+    QTest::newRow("export") << QStringList { u"export"_s, u"--help"_s } << u"--format"_s;
+    QTest::newRow("history") << QStringList { u"history"_s, u"--help"_s } << u"--limit"_s;
+    QTest::newRow("profiles") << QStringList { u"profiles"_s, u"--help"_s } << u"import"_s;
+    QTest::newRow("profiles import") << QStringList { u"profiles"_s, u"import"_s, u"--help"_s } << u"--app-settings"_s;
+    QTest::newRow("convert") << QStringList { u"convert"_s, u"--help"_s } << u"--out"_s;
+}
+
+void TestCli::everyCommandHasHelp()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const CliRun r = run(args);
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    QVERIFY2(QString::fromUtf8(r.out).contains(mentions), qPrintable(describe(r)));
+    QVERIFY2(QString::fromUtf8(r.out).contains(u"Usage: misp-sentinel-bridge "_s), qPrintable(describe(r)));
+}
+
+void TestCli::noProfileIsAConfigurationError()
+{
+    // Runs first (slots run in order): no profile exists yet.
+    for (const QString &command : { u"sync"_s, u"check"_s, u"preview"_s }) {
+        const CliRun r = run({ command });
+        QVERIFY2(r.exitCode == kConfiguration, qPrintable(describe(r)));
+        QVERIFY2(QString::fromUtf8(r.err).contains(u"no profile"_s, Qt::CaseInsensitive), qPrintable(describe(r)));
+    }
+    const CliRun json = run({ u"sync"_s, u"--json"_s });
+    QCOMPARE(json.exitCode, kConfiguration);
+}
+
+void TestCli::profilesImportListShow()
+{
+    QCOMPARE(m_world.importProfile(m_world.profileJson(u"Rest"_s, u"server"_s)), kSuccess);
+    QCOMPARE(m_world.importProfile(m_world.profileJson(u"Feed"_s, u"feed"_s)), kSuccess);
+    QCOMPARE(m_world.importProfile(m_world.profileJson(u"Partial"_s, u"feed"_s, true)), kSuccess);
+
+    const CliRun list = run({ u"profiles"_s, u"list"_s, u"--json"_s });
+    QVERIFY2(list.exitCode == kSuccess, qPrintable(describe(list)));
+    QStringList names;
+    for (const QJsonValue &p : list.json().value(u"profiles"_s).toArray())
+        names << p.toObject().value(u"name"_s).toString();
+    names.sort();
+    QCOMPARE(names, (QStringList { u"Feed"_s, u"Partial"_s, u"Rest"_s }));
+    // The first import became the default.
+    QCOMPARE(list.json().value(u"default"_s).toString(), u"Rest"_s);
+
+    const CliRun show = run({ u"profiles"_s, u"show"_s, u"Partial"_s, u"--json"_s });
+    QVERIFY2(show.exitCode == kSuccess, qPrintable(describe(show)));
+    const QJsonObject p = show.json();
+    QCOMPARE(p.value(u"name"_s).toString(), u"Partial"_s);
+    QCOMPARE(p.value(u"misp"_s).toObject().value(u"kind"_s).toString(), u"feed"_s);
+    QCOMPARE(targetsOf(p).size(), 3);
+    QCOMPARE(targetsOf(p).at(2).toObject().value(u"workspaceId"_s).toString(), CliWorld::wsNoRole());
+    QCOMPARE(targetsOf(p).at(1).toObject().value(u"apiKind"_s).toString(), u"legacy-indicators"_s);
+
+    const CliRun text = run({ u"profiles"_s, u"show"_s, u"Rest"_s });
+    QVERIFY2(text.exitCode == kSuccess, qPrintable(describe(text)));
+    QVERIFY(text.out.contains(CliWorld::wsProd().toUtf8()));
+
+    // A profile JSON that is not one is an input error, and nothing is saved.
+    const QString bad = m_world.home() + u"/bad.json"_s;
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[1,2,3]");
+    f.close();
+    const CliRun invalid = run({ u"profiles"_s, u"import"_s, u"--name"_s, u"Bad"_s, u"--profile-json"_s, bad });
+    QVERIFY2(invalid.exitCode == 6, qPrintable(describe(invalid)));
+}
+
+void TestCli::unknownProfileOrTarget_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("profile") << QStringList { u"sync"_s, u"--profile"_s, u"Nope"_s } << u"Nope"_s;
+    QTest::newRow("target") << QStringList { u"preview"_s, u"--profile"_s, u"Feed"_s, u"--target"_s, u"Nowhere"_s }
+                            << u"Nowhere"_s;
+    QTest::newRow("profile via env") << QStringList { u"check"_s } << u"FromEnv"_s;
+}
+
+void TestCli::unknownProfileOrTarget()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    QProcessEnvironment env = m_world.environment();
+    if (mentions == u"FromEnv"_s)
+        env.insert(u"MSB_PROFILE"_s, u"FromEnv"_s);
+    const CliRun r = run(args, env);
+    QVERIFY2(r.exitCode == kConfiguration, qPrintable(describe(r)));
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), qPrintable(describe(r)));
+}
+
+void TestCli::missingSecretIsAConfigurationError()
+{
+    QProcessEnvironment env = m_world.environment();
+    env.remove(u"MSB_MISP_KEY"_s);
+    const CliRun r = run({ u"fetch"_s, u"--profile"_s, u"Rest"_s }, env);
+    QVERIFY2(r.exitCode == kConfiguration, qPrintable(describe(r)));
+    // The message names where the key was looked for.
+    QVERIFY2(r.err.contains("MSB_MISP_KEY"), qPrintable(describe(r)));
+}
+
+void TestCli::checkReportsEveryTarget()
+{
+    const CliRun r = run({ u"check"_s, u"--profile"_s, u"Rest"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(u"misp"_s).toObject().value(u"ok"_s).toBool(), true);
+    QVERIFY(!o.value(u"misp"_s).toObject().value(u"version"_s).toString().isEmpty());
+    QCOMPARE(targetsOf(o).size(), 2);
+    for (const QJsonValue &t : targetsOf(o))
+        QVERIFY2(t.toObject().value(u"ok"_s).toBool(), qPrintable(describe(r)));
+
+    const CliRun text = run({ u"check"_s, u"--profile"_s, u"Rest"_s });
+    QCOMPARE(text.exitCode, kSuccess);
+    QCOMPARE(text.out.count("OK"), 3);
+}
+
+void TestCli::checkWithWrongClientSecretIsAnAuthenticationError()
+{
+    QProcessEnvironment env = m_world.environment();
+    env.insert(CliWorld::secretVariable(CliWorld::tenantB(), CliWorld::clientB()), u"definitely-not-the-secret"_s);
+    const CliRun r = run({ u"check"_s, u"--profile"_s, u"Rest"_s, u"--json"_s }, env);
+    QVERIFY2(r.exitCode == kAuthentication, qPrintable(describe(r)));
+    const QJsonObject partner = targetNamed(r.json(), u"Partner"_s);
+    QCOMPARE(partner.value(u"ok"_s).toBool(), false);
+    QVERIFY2(
+        partner.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"secret"_s, Qt::CaseInsensitive),
+        qPrintable(describe(r)));
+    QCOMPARE(targetNamed(r.json(), u"Prod"_s).value(u"ok"_s).toBool(), true);
+    QVERIFY(!r.out.contains("definitely-not-the-secret"));
+
+    // A sync where every target's token is refused stops with the same exit code.
+    QProcessEnvironment allWrong = env;
+    allWrong.insert(CliWorld::secretVariable(CliWorld::tenantA(), CliWorld::clientA()), u"also-wrong-secret"_s);
+    const CliRun s = run({ u"sync"_s, u"--profile"_s, u"Feed"_s }, allWrong);
+    QVERIFY2(s.exitCode == kAuthentication, qPrintable(describe(s)));
+}
+
+void TestCli::wrongMispKeyIsAnAuthenticationError()
+{
+    QProcessEnvironment env = m_world.environment();
+    env.insert(u"MSB_MISP_KEY"_s, u"wrong-misp-key-0123456789"_s);
+    const CliRun fetch = run({ u"fetch"_s, u"--profile"_s, u"Rest"_s }, env);
+    QVERIFY2(fetch.exitCode == kAuthentication, qPrintable(describe(fetch)));
+    const CliRun check = run({ u"check"_s, u"--profile"_s, u"Rest"_s, u"--json"_s }, env);
+    QVERIFY2(check.exitCode == kAuthentication, qPrintable(describe(check)));
+    QCOMPARE(check.json().value(u"misp"_s).toObject().value(u"ok"_s).toBool(), false);
+}
+
+void TestCli::unreachableSourceExits5()
+{
+    QJsonObject p = m_world.profileJson(u"Unreachable"_s, u"server"_s);
+    QJsonObject misp = p.value(u"misp"_s).toObject();
+    misp.insert(u"url"_s, u"http://127.0.0.1:9"_s); // discard port: nothing listens
+    misp.insert(u"timeoutSeconds"_s, 5);
+    p.insert(u"misp"_s, misp);
+    QCOMPARE(m_world.importProfile(p), kSuccess);
+    const CliRun r = run({ u"fetch"_s, u"--profile"_s, u"Unreachable"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == kUnreachable, qPrintable(describe(r)));
+    QVERIFY(!r.json().value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+
+    // A feed folder that does not exist is unreachable too.
+    QJsonObject feed = m_world.profileJson(u"NoFeed"_s, u"feed"_s);
+    QJsonObject feedMisp = feed.value(u"misp"_s).toObject();
+    feedMisp.insert(u"feedPath"_s, QString(m_world.home() + u"/no-such-feed"_s));
+    feed.insert(u"misp"_s, feedMisp);
+    QCOMPARE(m_world.importProfile(feed), kSuccess);
+    const CliRun f = run({ u"preview"_s, u"--profile"_s, u"NoFeed"_s });
+    QVERIFY2(f.exitCode == kUnreachable, qPrintable(describe(f)));
+}
+
+void TestCli::fetchFromMispRest()
+{
+    const CliRun feed = run({ u"fetch"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(feed.exitCode == kSuccess, qPrintable(describe(feed)));
+    const int feedEvents = feed.json().value(u"events"_s).toArray().size();
+    QVERIFY(feedEvents > 0);
+
+    // The same events through restSearch, in pages of 2.
+    const CliRun r = run({ u"fetch"_s, u"--profile"_s, u"Rest"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(u"events"_s).toArray().size(), feedEvents);
+    QVERIFY(o.value(u"source"_s).toObject().value(u"pages"_s).toInt() >= feedEvents / 2);
+    for (const QJsonValue &e : o.value(u"events"_s).toArray())
+        QVERIFY(e.toObject().value(u"published"_s).toBool()); // the profile filters on published
+}
+
+void TestCli::previewJsonListsActionsAndDrops()
+{
+    const CliRun r = run({ u"preview"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    const QJsonObject o = r.json();
+    const int objects = o.value(u"source"_s).toObject().value(u"objects"_s).toInt();
+    QVERIFY(objects > 0);
+    const QJsonObject prod = targetNamed(o, u"Prod"_s);
+    // Nothing was ever sent: everything for the STIX API is new.
+    QCOMPARE(prod.value(u"counts"_s).toObject().value(u"new"_s).toInt(), objects);
+    QCOMPARE(prod.value(u"objects"_s).toArray().size(), objects);
+    // The legacy API takes indicators only, and says so for what it filters.
+    const QJsonObject partner = targetNamed(o, u"Partner"_s);
+    const QJsonObject counts = partner.value(u"counts"_s).toObject();
+    QCOMPARE(counts.value(u"new"_s).toInt() + counts.value(u"filtered"_s).toInt(), objects);
+    for (const QJsonValue &v : partner.value(u"objects"_s).toArray()) {
+        if (v.toObject().value(u"action"_s).toString() == u"filtered"_s)
+            QVERIFY(!v.toObject().value(u"reason"_s).toString().isEmpty());
+    }
+    // Every dropped attribute comes with its reason.
+    const QJsonArray dropped = o.value(u"dropped"_s).toArray();
+    QVERIFY(!dropped.isEmpty());
+    for (const QJsonValue &d : dropped)
+        QVERIFY(!d.toObject().value(u"reason"_s).toString().isEmpty());
+    int byReason = 0;
+    const QJsonObject reasons = o.value(u"source"_s).toObject().value(u"dropsByReason"_s).toObject();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it)
+        byReason += it.value().toInt();
+    QCOMPARE(byReason, int(dropped.size()));
+}
+
+void TestCli::dryRunThenSyncThenIncrementalSyncThenHistory()
+{
+    const CliRun dry = run({ u"sync"_s, u"--dry-run"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(dry.exitCode == kSuccess, qPrintable(describe(dry)));
+    QVERIFY(dry.json().value(u"dryRun"_s).toBool());
+    const int planned = targetNamed(dry.json(), u"Prod"_s).value(u"counts"_s).toObject().value(u"new"_s).toInt();
+    QVERIFY(planned > 0);
+    QCOMPARE(sandboxObjects(CliWorld::wsProd()).value(u"objects"_s).toArray().size(), 0); // dry run sent nothing
+
+    const CliRun first = run({ u"sync"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(first.exitCode == kSuccess, qPrintable(describe(first)));
+    const QJsonObject prod = targetNamed(first.json(), u"Prod"_s);
+    QCOMPARE(prod.value(u"accepted"_s).toInt(), planned);
+    QCOMPARE(prod.value(u"rejected"_s).toInt(), 0);
+    // What the workspace holds is exactly what we said was accepted.
+    QCOMPARE(sandboxObjects(CliWorld::wsProd()).value(u"objects"_s).toArray().size(), planned);
+    const int partnerAccepted = targetNamed(first.json(), u"Partner"_s).value(u"accepted"_s).toInt();
+    QCOMPARE(sandboxObjects(CliWorld::wsPartner()).value(u"objects"_s).toArray().size(), partnerAccepted);
+
+    const CliRun second = run({ u"sync"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(second.exitCode == kSuccess, qPrintable(describe(second)));
+    const QJsonObject again = targetNamed(second.json(), u"Prod"_s);
+    QCOMPARE(again.value(u"accepted"_s).toInt(), 0);
+    QCOMPARE(again.value(u"unchanged"_s).toInt(), planned);
+
+    const CliRun history = run({ u"history"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(history.exitCode == kSuccess, qPrintable(describe(history)));
+    const QJsonArray runs = history.json().value(u"runs"_s).toArray();
+    QCOMPARE(runs.size(), 2);
+    // Newest first: the second run sent nothing, the first sent `planned` to Prod.
+    auto prodCounts = [](const QJsonObject &runRecord) {
+        for (const QJsonValue &t : runRecord.value(u"targets"_s).toArray()) {
+            if (t.toObject().value(u"target"_s).toString() == u"Prod"_s)
+                return t.toObject();
+        }
+        return QJsonObject();
+    };
+    QCOMPARE(prodCounts(runs.at(1).toObject()).value(u"accepted"_s).toInt(), planned);
+    QCOMPARE(prodCounts(runs.at(0).toObject()).value(u"accepted"_s).toInt(), 0);
+    QCOMPARE(runs.at(0).toObject().value(u"outcome"_s).toString(), u"ok"_s);
+
+    const CliRun text = run({ u"history"_s });
+    QCOMPARE(text.exitCode, kSuccess);
+    QVERIFY(text.out.contains("Prod"));
+}
+
+void TestCli::partialFailureWhenOneTargetLacksItsRole()
+{
+    const CliRun r = run({ u"sync"_s, u"--profile"_s, u"Partial"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == kPartial, qPrintable(describe(r)));
+    const QJsonObject noRole = targetNamed(r.json(), u"NoRole"_s);
+    QCOMPARE(noRole.value(u"accepted"_s).toInt(), 0);
+    QVERIFY(noRole.value(u"failed"_s).toInt() > 0);
+    QVERIFY2(noRole.value(u"error"_s).toString().contains(u"Sentinel Contributor"_s), qPrintable(describe(r)));
+    // The other targets are not held back by it.
+    QCOMPARE(targetNamed(r.json(), u"Prod"_s).value(u"failed"_s).toInt(), 0);
+    QCOMPARE(sandboxObjects(CliWorld::wsNoRole()).value(u"objects"_s).toArray().size(), 0);
+}
+
+void TestCli::exportWritesABundle()
+{
+    const QString out = m_world.home() + u"/bundle.json"_s;
+    const CliRun r = run(
+        { u"export"_s, u"--profile"_s, u"Feed"_s, u"--format"_s, u"stix-bundle"_s, u"--out"_s, out, u"--json"_s });
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject bundle = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(bundle.value(u"type"_s).toString(), u"bundle"_s);
+    const QJsonArray objects = bundle.value(u"objects"_s).toArray();
+    QCOMPARE(objects.size(), r.json().value(u"objects"_s).toInt());
+    int indicators = 0;
+    for (const QJsonValue &o : objects)
+        indicators += o.toObject().value(u"type"_s).toString() == u"indicator"_s ? 1 : 0;
+    QVERIFY(indicators > 0);
+    QVERIFY(indicators <= r.json().value(u"source"_s).toObject().value(u"objects"_s).toInt());
+}
+
+void TestCli::secretsFromStdin()
+{
+    QProcessEnvironment env = m_world.environment();
+    env.remove(u"MSB_MISP_KEY"_s);
+    env.remove(CliWorld::secretVariable(CliWorld::tenantA(), CliWorld::clientA()));
+    env.remove(CliWorld::secretVariable(CliWorld::tenantB(), CliWorld::clientB()));
+    const QByteArray input = "# secrets for this run only\n"
+        + u"MSB_MISP_KEY=%1\n%2=%3\n%4=%5\n"_s
+              .arg(m_world.mispKey(),
+                  CliWorld::secretVariable(CliWorld::tenantA(), CliWorld::clientA()),
+                  m_world.secretA(),
+                  CliWorld::secretVariable(CliWorld::tenantB(), CliWorld::clientB()),
+                  m_world.secretB())
+              .toUtf8();
+    const CliRun r = run({ u"check"_s, u"--profile"_s, u"Rest"_s, u"--secrets-from-stdin"_s }, env, input);
+    QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
+    // Without them the same check cannot run.
+    const CliRun without = run({ u"check"_s, u"--profile"_s, u"Rest"_s }, env);
+    QVERIFY2(without.exitCode == kConfiguration, qPrintable(describe(without)));
+    // A malformed line is refused without echoing it.
+    const CliRun bad = run(
+        { u"check"_s, u"--profile"_s, u"Rest"_s, u"--secrets-from-stdin"_s }, env, "this-line-has-no-equals-sign\n");
+    QVERIFY2(bad.exitCode == kConfiguration || bad.exitCode == 6, qPrintable(describe(bad)));
+    QVERIFY(!bad.err.contains("this-line-has-no-equals-sign"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
