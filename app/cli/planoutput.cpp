@@ -87,7 +87,9 @@ void printPlans(const sync::JobReport &report, bool objects, const Output &out)
             report.dropped + report.conversionErrors));
         QStringList keys = report.dropsByReason.keys();
         std::sort(keys.begin(), keys.end(), [&report](const QString &a, const QString &b) {
-            return report.dropsByReason.value(a) > report.dropsByReason.value(b);
+            const int ca = report.dropsByReason.value(a);
+            const int cb = report.dropsByReason.value(b);
+            return ca != cb ? ca > cb : a < b; // stable output for scripts and diffs
         });
         for (const QString &k : keys)
             out.text(u"  %1 × %2"_s.arg(report.dropsByReason.value(k), 6).arg(k));
