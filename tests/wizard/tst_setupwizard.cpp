@@ -100,10 +100,7 @@ class TestSetupWizard final : public QObject
         type(w, u"Token endpoint host"_s, httpBase());
     }
 
-    QString testResult(SetupWizard *w, const QString &context)
-    {
-        return labelText(w, context + u" test result"_s);
-    }
+    QString testResult(SetupWizard *w, const QString &context) { return labelText(w, context + u" test result"_s); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -115,7 +112,7 @@ private Q_SLOTS:
         m_sandbox.addApp(kTenant2, kApp, kSecret2);
         m_sandbox.addWorkspace(kWorkspace, kTenant);
         m_sandbox.grant(kWorkspace, kApp);
-        m_misp.setGenerated({10, 5});
+        m_misp.setGenerated({ 10, 5 });
         m_misp.install(m_sandbox.router());
         sandbox::SandboxOptions options;
         options.certificate = sandbox::certs::Kind::Untrusted; // the "pin this certificate?" path
@@ -138,8 +135,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(testResult(w, u"MISP connection"_s).startsWith(u"✔"_s), 15000);
         const QString mispResult = testResult(w, u"MISP connection"_s);
         QVERIFY2(mispResult.contains(u"2.4.190"_s) && mispResult.contains(u"sync@sandbox.example"_s)
-                     && mispResult.contains(u"Sandbox CERT"_s),
-                 qPrintable(mispResult));
+                && mispResult.contains(u"Sandbox CERT"_s),
+            qPrintable(mispResult));
         shoot(w, u"2-misp"_s);
         w->next();
         QCOMPARE(w->currentId(), int(SetupWizard::TenantId));
@@ -182,7 +179,7 @@ private Q_SLOTS:
         const QString summary = control<QPlainTextEdit>(w, u"Summary of the profile"_s)->toPlainText();
         QVERIFY(summary.contains(kWorkspace) && summary.contains(kWorkspace2));
         QVERIFY2(!summary.contains(kSecret) && !summary.contains(kSecret2) && !summary.contains(mispKey()),
-                 "the summary must not show secrets");
+            "the summary must not show secrets");
         shoot(w, u"6-summary"_s);
 
         w->button(QWizard::FinishButton)->click();
@@ -208,8 +205,8 @@ private Q_SLOTS:
         const QByteArray text = ini.readAll();
         QVERIFY(text.contains(kWorkspace.toUtf8()));
         QVERIFY2(!text.contains(kSecret.toUtf8()) && !text.contains(kSecret2.toUtf8())
-                     && !text.contains(m_misp.options().apiKey),
-                 "a secret reached the settings file");
+                && !text.contains(m_misp.options().apiKey),
+            "a secret reached the settings file");
     }
 
     void mispFailures_data()
@@ -260,8 +257,7 @@ private Q_SLOTS:
         QTRY_VERIFY(control<QLabel>(w, u"Certificate details"_s));
         const QString details = labelText(w, u"Certificate details"_s);
         const QByteArray expectedSha = QCryptographicHash::hash(
-                                           sandbox::certs::certificate(sandbox::certs::Kind::Untrusted).toDer(),
-                                           QCryptographicHash::Sha256)
+            sandbox::certs::certificate(sandbox::certs::Kind::Untrusted).toDer(), QCryptographicHash::Sha256)
                                            .toHex();
         QVERIFY2(details.contains(QString::fromLatin1(expectedSha)), qPrintable(details));
         QVERIFY(details.contains(u"Subject:"_s) && details.contains(u"Issuer:"_s) && details.contains(u"Valid from"_s));
@@ -286,7 +282,8 @@ private Q_SLOTS:
                                      << u"was not found in tenant"_s;
         QTest::newRow("unknown tenant") << u"99999999-1111-2222-3333-444444444444"_s << kApp << kSecret
                                         << u"not found"_s;
-        QTest::newRow("tenant not a GUID") << u"contoso"_s << kApp << kSecret << u"Tenant ID \"contoso\" is not a GUID"_s;
+        QTest::newRow("tenant not a GUID")
+            << u"contoso"_s << kApp << kSecret << u"Tenant ID \"contoso\" is not a GUID"_s;
     }
 
     void tenantFailures()
@@ -341,7 +338,7 @@ private Q_SLOTS:
         w->next();
         w->next();
         QCOMPARE(w->currentId(), int(SetupWizard::SummaryId));
-        f->memory.failWith({Error::Code::KeychainUnavailable, u"No system keychain answered (test)."_s});
+        f->memory.failWith({ Error::Code::KeychainUnavailable, u"No system keychain answered (test)."_s });
         w->button(QWizard::FinishButton)->click();
         QTRY_COMPARE(failed.size(), 1);
         QVERIFY(w->isVisible());
@@ -351,7 +348,7 @@ private Q_SLOTS:
         f->memory.clearFailure();
         w->button(QWizard::FinishButton)->click();
         QTRY_VERIFY(!w->isVisible());
-        QCOMPARE(f->profiles->profileNames(), QStringList{u"sandbox"_s});
+        QCOMPARE(f->profiles->profileNames(), QStringList { u"sandbox"_s });
     }
 
     void importTenantsFile()

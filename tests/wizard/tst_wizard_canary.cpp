@@ -56,7 +56,7 @@ private Q_SLOTS:
         sandbox::misp::EmulatorOptions mispOptions;
         mispOptions.apiKey = mispCanary;
         sandbox::misp::MispEmulator misp(mispOptions);
-        misp.setGenerated({5, 5});
+        misp.setGenerated({ 5, 5 });
         misp.install(sandbox.router());
         sandbox::SandboxOptions options;
         options.https = false;
@@ -102,7 +102,7 @@ private Q_SLOTS:
         spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
         std::fflush(stderr);
 
-        const QList<QByteArray> canaries{clientCanary.toUtf8(), mispCanary};
+        const QList<QByteArray> canaries { clientCanary.toUtf8(), mispCanary };
         int filesScanned = 0;
         QStringList hits;
         QDirIterator it(g_root, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
@@ -126,8 +126,10 @@ private Q_SLOTS:
                     hits.append(u"process arguments"_s);
             }
         }
-        std::printf("canary: scanned %d files under %s (settings, logs, stderr): %d hits\n", filesScanned,
-                    qPrintable(g_root), int(hits.size()));
+        std::printf("canary: scanned %d files under %s (settings, logs, stderr): %d hits\n",
+            filesScanned,
+            qPrintable(g_root),
+            int(hits.size()));
         QVERIFY2(filesScanned >= 3, "expected at least the settings file, the log file and stderr");
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
     }
@@ -140,7 +142,7 @@ int main(int argc, char **argv)
     if (!root.isValid())
         return 2;
     g_root = root.path();
-    for (const char *sub : {"home", "config", "data", "cache", "state", "logs"})
+    for (const char *sub : { "home", "config", "data", "cache", "state", "logs" })
         QDir().mkpath(g_root + u'/' + QString::fromLatin1(sub));
     qputenv("HOME", (g_root + u"/home"_s).toUtf8());
     qputenv("XDG_CONFIG_HOME", (g_root + u"/config"_s).toUtf8());

@@ -11,8 +11,7 @@ namespace msb::test {
 
 /// Finds the visible control with this accessible name under `root` (the wizard's pages set one
 /// on every control, so tests address controls the way a screen reader does).
-template<typename T>
-T *control(QWidget *root, const QString &accessibleName)
+template <typename T> T *control(QWidget *root, const QString &accessibleName)
 {
     const QList<T *> all = root->findChildren<T *>();
     for (T *w : all) {
