@@ -457,63 +457,109 @@ bool JsonReader::readNull()
     return skipLiteral("null", 4);
 }
 
+bool JsonReader::skipScalar()
+{
+    switch (peek()) {
+    case Token::String: {
+        QByteArrayView raw;
+        bool escapes = false;
+        return scanString(raw, escapes);
+    }
+    case Token::Number:
+        return skipNumber();
+    case Token::True:
+        return skipLiteral("true", 4);
+    case Token::False:
+        return skipLiteral("false", 5);
+    case Token::Null:
+        return skipLiteral("null", 4);
+    case Token::End:
+        fail("unexpected end of input");
+        return false;
+    default:
+        fail("unexpected character");
+        return false;
+    }
+}
+
+bool JsonReader::skipMemberName()
+{
+    skipWhitespace();
+    if (m_pos >= m_end || *m_pos != '"') {
+        fail(m_pos >= m_end ? "unexpected end of input inside an object" : "expected a member name");
+        return false;
+    }
+    QByteArrayView raw;
+    bool escapes = false;
+    return scanString(raw, escapes) && expect(':', "expected ':' after a member name");
+}
+
 bool JsonReader::skipValue()
 {
-    // Iterative, so hostile nesting cannot overflow the stack; depth is bounded by kMaxDepth.
-    const std::size_t baseDepth = m_stack.size();
+    // Iterative with one bit per open container, so hostile nesting can neither overflow the stack
+    // nor cost more memory than an eighth of its own size; the reader's m_stack is left untouched.
+    m_lastSkipTooDeep = false;
+    if (m_failed)
+        return false;
+    m_skipKinds.clear();
+    std::size_t depth = 0;
+    const std::size_t room = m_stack.size() < std::size_t(kMaxDepth) ? kMaxDepth - m_stack.size() : 0;
+    auto isObject = [&]() -> bool { return ((m_skipKinds[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1U) != 0; };
+    auto open = [&](bool object) {
+        if (depth % 64 == 0)
+            m_skipKinds.push_back(0);
+        const quint64 bit = quint64(1) << (depth % 64);
+        m_skipKinds.back() = object ? (m_skipKinds.back() | bit) : (m_skipKinds.back() & ~bit);
+        ++depth;
+        if (depth > room)
+            m_lastSkipTooDeep = true;
+        ++m_pos;
+    };
     for (;;) {
-        switch (peek()) {
-        case Token::Object:
-            if (!beginObject())
-                return false;
-            break;
-        case Token::Array:
-            if (!beginArray())
-                return false;
-            break;
-        case Token::String: {
-            QByteArrayView raw;
-            bool escapes = false;
-            if (!scanString(raw, escapes))
-                return false;
-            break;
-        }
-        case Token::Number:
-            if (!skipNumber())
-                return false;
-            break;
-        case Token::True:
-            if (!skipLiteral("true", 4))
-                return false;
-            break;
-        case Token::False:
-            if (!skipLiteral("false", 5))
-                return false;
-            break;
-        case Token::Null:
-            if (!skipLiteral("null", 4))
-                return false;
-            break;
-        case Token::End:
-            fail("unexpected end of input");
-            return false;
-        case Token::Invalid:
-            fail("unexpected character");
+        // A value starts here.
+        const Token t = peek();
+        if (t == Token::Object || t == Token::Array) {
+            open(t == Token::Object);
+            skipWhitespace();
+            const char close = t == Token::Object ? '}' : ']';
+            if (m_pos < m_end && *m_pos == close) {
+                ++m_pos;
+                --depth;
+                if (depth % 64 == 0)
+                    m_skipKinds.pop_back();
+            } else {
+                if (t == Token::Object && !skipMemberName())
+                    return false;
+                continue;
+            }
+        } else if (!skipScalar()) {
             return false;
         }
-        // Position on the next value inside the containers this call opened, closing finished ones.
+        // After a value: close finished containers, or step to the next member/element.
         for (;;) {
-            if (m_stack.size() <= baseDepth)
-                return !m_failed;
-            if (m_stack.back() & kObject) {
-                QByteArrayView key;
-                if (nextKey(key))
-                    break;
-            } else if (nextElement()) {
+            if (depth == 0)
+                return true;
+            skipWhitespace();
+            if (m_pos >= m_end) {
+                fail(isObject() ? "unexpected end of input inside an object"
+                                : "unexpected end of input inside an array");
+                return false;
+            }
+            const bool object = isObject();
+            if (*m_pos == ',') {
+                ++m_pos;
+                if (object && !skipMemberName())
+                    return false;
                 break;
             }
-            if (m_failed)
+            if (*m_pos != (object ? '}' : ']')) {
+                fail(object ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array");
                 return false;
+            }
+            ++m_pos;
+            --depth;
+            if (depth % 64 == 0)
+                m_skipKinds.pop_back();
         }
     }
 }

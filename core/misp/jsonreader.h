@@ -15,7 +15,9 @@ namespace msb::misp {
 ///
 /// Errors are sticky: after the first syntax error every call returns false/empty, so loops written
 /// as `while (r.nextKey(k))` always end. Every call consumes input, so no loop can run forever.
-/// Nesting deeper than kMaxDepth is an error (bounded recursion for skipValue()).
+/// beginObject()/beginArray() refuse to go deeper than kMaxDepth (a hard error: callers recurse).
+/// skipValue() is iterative and skips a value of any depth (one bit per level), so one hostile,
+/// deeply nested value costs its item, not the document: lastSkipTooDeep() tells the caller.
 /// The buffer must outlive the reader. Not thread-safe; one reader per thread.
 class JsonReader final
 {
@@ -49,8 +51,11 @@ public:
     bool readNumber(QByteArrayView &out);
     bool readBool(bool &out);
     bool readNull();
-    /// Skips any value (object/array recursively).
+    /// Skips any value (objects/arrays of any depth, validated). False only on a syntax error.
     bool skipValue();
+    /// True when the value the last skipValue() consumed went deeper than kMaxDepth (counting the
+    /// containers this reader is inside): the caller reports it as an error on its item.
+    bool lastSkipTooDeep() const { return m_lastSkipTooDeep; }
 
     /// Byte offset of the next unread input (for spans and messages).
     qsizetype offset() const { return m_pos - m_begin; }
@@ -70,11 +75,15 @@ private:
     bool decodeEscapes(QByteArrayView raw, QByteArray &out);
     bool skipNumber();
     bool skipLiteral(const char *literal, qsizetype length);
+    bool skipScalar();
+    bool skipMemberName();
 
     const char *m_begin;
     const char *m_pos;
     const char *m_end;
     std::vector<unsigned char> m_stack; ///< per open container: kObject flag | kFirst flag
+    std::vector<quint64> m_skipKinds; ///< skipValue(): one bit per open container (1 = object), reused
+    bool m_lastSkipTooDeep = false;
     QByteArray m_keyBuffer;
     QByteArray m_stringBuffer;
     bool m_failed = false;

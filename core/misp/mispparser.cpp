@@ -164,11 +164,30 @@ QString keyName(Key key)
     return QString::fromUtf8(key);
 }
 
+/// The issue for a value of the wrong JSON type; a value too deeply nested to read says so.
+void wrongType(const JsonReader &r, Key key, const char *expected, Context &ctx, const ItemRef &itemRef)
+{
+    if (r.lastSkipTooDeep())
+        ctx.issue(itemRef,
+            QStringLiteral("field \"%1\" is nested deeper than %2 levels: skipped")
+                .arg(keyName(key))
+                .arg(JsonReader::kMaxDepth));
+    else
+        ctx.issue(itemRef, QStringLiteral("field \"%1\" is not %2").arg(keyName(key), QLatin1StringView(expected)));
+}
+
+/// Skips a member the parser does not use; a too-deep one is still an error on the item.
+void skipField(JsonReader &r, Key key, Context &ctx, const ItemRef &itemRef)
+{
+    if (r.skipValue() && r.lastSkipTooDeep())
+        wrongType(r, key, "", ctx, itemRef);
+}
+
 /// Reads a text field, recording an issue when it has the wrong JSON type.
 void textField(JsonReader &r, Key key, QString &out, Context &ctx, const ItemRef &itemRef)
 {
     if (!readText(r, out) && !r.failed())
-        ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a string").arg(keyName(key)));
+        wrongType(r, key, "a string", ctx, itemRef);
 }
 
 void intField(JsonReader &r, Key key, qint64 &out, Context &ctx, const ItemRef &itemRef)
@@ -178,7 +197,7 @@ void intField(JsonReader &r, Key key, qint64 &out, Context &ctx, const ItemRef &
     if (v)
         out = *v;
     else if (bad)
-        ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a number").arg(keyName(key)));
+        wrongType(r, key, "a number", ctx, itemRef);
 }
 
 void intField(JsonReader &r, Key key, int &out, Context &ctx, const ItemRef &itemRef)
@@ -195,7 +214,7 @@ void boolField(JsonReader &r, Key key, bool &out, Context &ctx, const ItemRef &i
     if (v)
         out = *v;
     else if (bad)
-        ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a boolean").arg(keyName(key)));
+        wrongType(r, key, "a boolean", ctx, itemRef);
 }
 
 /// Iterates the elements of an array, calling `each` for every element that is an object.
@@ -212,8 +231,8 @@ template <typename Fn> void forEachObject(JsonReader &r, Key key, Context &ctx, 
         return;
     }
     if (t != JsonReader::Token::Array) {
-        r.skipValue();
-        ctx.issue(itemRef, QStringLiteral("field \"%1\" is not a list").arg(keyName(key)));
+        if (r.skipValue())
+            wrongType(r, key, "a list", ctx, itemRef);
         return;
     }
     r.beginArray();
@@ -221,15 +240,18 @@ template <typename Fn> void forEachObject(JsonReader &r, Key key, Context &ctx, 
     while (r.nextElement()) {
         if (r.peek() == JsonReader::Token::Object) {
             each(index);
-        } else {
-            r.skipValue();
-            ctx.issue(itemRef, QStringLiteral("\"%1\" item #%2 is not an object").arg(keyName(key)).arg(index + 1));
+        } else if (r.skipValue()) {
+            ctx.issue(itemRef,
+                (r.lastSkipTooDeep() ? QStringLiteral("\"%1\" item #%2 is nested too deep: skipped")
+                                     : QStringLiteral("\"%1\" item #%2 is not an object"))
+                    .arg(keyName(key))
+                    .arg(index + 1));
         }
         ++index;
     }
 }
 
-void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const ItemRef &itemRef)
+void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const ItemRef &itemRef, bool wrapped = false)
 {
     Tag tag;
     Key key;
@@ -239,10 +261,10 @@ void parseTag(JsonReader &r, QList<Tag> &tags, Context &ctx, const ItemRef &item
             textField(r, key, tag.name, ctx, itemRef);
         else if (keyIs(key, "local"))
             boolField(r, key, tag.local, ctx, itemRef);
-        else if (keyIs(key, "Tag") && r.peek() == JsonReader::Token::Object) // EventTag/AttributeTag wrapper
-            parseTag(r, tags, ctx, itemRef);
+        else if (keyIs(key, "Tag") && !wrapped && r.peek() == JsonReader::Token::Object) // EventTag wrapper
+            parseTag(r, tags, ctx, itemRef, true);
         else
-            r.skipValue();
+            skipField(r, key, ctx, itemRef);
     }
     if (!tag.name.isEmpty())
         tags.append(std::move(tag));
@@ -277,12 +299,12 @@ void parseGalaxy(JsonReader &r, QList<GalaxyCluster> &out, Context &ctx, const I
                     else if (keyIs(k, "description"))
                         textField(r, k, c.description, ctx, itemRef);
                     else
-                        r.skipValue();
+                        skipField(r, k, ctx, itemRef);
                 }
                 clusters.append(std::move(c));
             });
         } else {
-            r.skipValue();
+            skipField(r, key, ctx, itemRef);
         }
     }
     for (GalaxyCluster &c : clusters) {
@@ -307,7 +329,7 @@ void parseOrg(JsonReader &r, Organisation &org, Context &ctx)
         else if (keyIs(key, "id"))
             textField(r, key, org.id, ctx, QStringLiteral("Orgc"));
         else
-            r.skipValue();
+            skipField(r, key, ctx, QStringLiteral("Orgc"));
     }
 }
 
@@ -343,7 +365,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
                 bool bad = false;
                 a.toIds = readBoolish(r, bad);
                 if (bad)
-                    ctx.issue(provisional, QStringLiteral("field \"to_ids\" is not a boolean"));
+                    wrongType(r, key, "a boolean", ctx, provisional);
                 continue;
             }
             if (keyIs(key, "timestamp")) {
@@ -425,7 +447,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
         default:
             break;
         }
-        r.skipValue();
+        skipField(r, key, ctx, provisional);
     }
     if (r.failed())
         return a;
@@ -480,12 +502,12 @@ Object parseObject(JsonReader &r, int index, Context &ctx)
                     else if (keyIs(k, "relationship_type"))
                         textField(r, k, ref2.relationshipType, ctx, ref);
                     else
-                        r.skipValue();
+                        skipField(r, k, ctx, ref);
                 }
                 o.references.append(std::move(ref2));
             });
         } else {
-            r.skipValue();
+            skipField(r, key, ctx, ref);
         }
     }
     return o;
@@ -543,9 +565,8 @@ Event parseEventBody(JsonReader &r, int index, const QString &source, QList<Pars
             if (r.peek() == JsonReader::Token::Object) {
                 parseOrg(r, e.orgc, ctx);
                 hasOrgc = true;
-            } else {
-                r.skipValue();
-                ctx.issue({}, QStringLiteral("field \"Orgc\" is not an object"));
+            } else if (r.skipValue()) {
+                wrongType(r, key, "an object", ctx, {});
             }
         } else if (keyIs(key, "Tag") || keyIs(key, "EventTag")) {
             forEachObject(r, key, ctx, {}, [&](int) { parseTag(r, e.tags, ctx, {}); });
@@ -556,7 +577,7 @@ Event parseEventBody(JsonReader &r, int index, const QString &source, QList<Pars
         } else if (keyIs(key, "Object")) {
             forEachObject(r, key, ctx, {}, [&](int i) { e.objects.append(parseObject(r, i, ctx)); });
         } else {
-            r.skipValue();
+            skipField(r, key, ctx, {});
         }
     }
     if (r.failed())
@@ -616,6 +637,23 @@ struct Parser
     int itemIndex = 0;
     Event collection; ///< synthetic event for attribute/object collections
     bool hasCollection = false;
+    int nesting = 0; ///< parseItem/parseList calls open: hostile "response" chains must not recurse unbounded
+
+    /// Enters one more item/list level; false (and an issue) past any shape MISP writes.
+    bool enter()
+    {
+        if (nesting >= 16) {
+            doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("items nested too deep") });
+            return false;
+        }
+        ++nesting;
+        return true;
+    }
+    struct Leave
+    {
+        int &nesting;
+        ~Leave() { --nesting; }
+    };
 
     JsonReader readerAt(qsizetype offset)
     {
@@ -682,6 +720,9 @@ struct Parser
     bool parseItem(qsizetype offset, bool &recognised)
     {
         recognised = false;
+        if (!enter())
+            return true;
+        const Leave leave { nesting };
         JsonReader r = readerAt(offset);
         Members m;
         if (!scanMembers(r, m)) {
@@ -800,6 +841,9 @@ struct Parser
             doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("lists nested too deep") });
             return true;
         }
+        if (!enter())
+            return true;
+        const Leave leave { nesting };
         JsonReader r = readerAt(offset);
         r.beginArray();
         int index = 0;
@@ -839,8 +883,9 @@ struct Parser
     void run()
     {
         // Validate the whole document first (fast, no allocation): invalid JSON makes the input
-        // unreadable as a whole, reported with line and column. Only well-formed input is walked, so
-        // the structural recursion below is bounded by the reader's depth limit.
+        // unreadable as a whole, reported with line and column. Deep nesting is no syntax error: the
+        // walk below skips too-deep values iteratively and reports them on their item, and its own
+        // recursion is bounded by enter() and the reader's depth limit.
         JsonReader top(json);
         if (top.peek() == JsonReader::Token::End) {
             doc.issues.append(ParseIssue { source, {}, {}, QStringLiteral("empty input") });
@@ -871,7 +916,7 @@ struct Parser
 
 ParsedDocument parseDocument(const QByteArray &json, const QString &sourceName)
 {
-    Parser p { json, sourceName, {}, 0, 0, {}, false };
+    Parser p { json, sourceName, {}, 0, 0, {}, false, 0 };
     p.run();
     return std::move(p.doc);
 }
