@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace msb::sentinel {
@@ -105,6 +107,25 @@ Error describeTokenError(int httpStatus, const QByteArray &body, const QString &
             u"the token request for app %1 in tenant %2 failed with HTTP %3"_s.arg(app, tenant).arg(httpStatus));
     return make(Error::Code::Authentication,
         u"the token request for app %1 in tenant %2 failed: %3"_s.arg(app, tenant, description));
+}
+
+std::optional<TokenAnswer> readTokenAnswer(const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    TokenAnswer answer;
+    answer.accessToken = o.value(u"access_token"_s).toString();
+    const QJsonValue expires = o.value(u"expires_in"_s);
+    // Converted through double and clamped before any integer arithmetic: a hostile 1e300 must
+    // not overflow the expiry computation.
+    double seconds = 0;
+    if (expires.isDouble())
+        seconds = expires.toDouble();
+    else if (expires.isString())
+        seconds = expires.toString().trimmed().toDouble();
+    if (answer.accessToken.isEmpty() || !std::isfinite(seconds) || seconds < 1)
+        return std::nullopt;
+    answer.expiresInSeconds = seconds > 86400 ? 86400 : qint64(seconds);
+    return answer;
 }
 
 } // namespace msb::sentinel

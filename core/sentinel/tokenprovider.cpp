@@ -6,8 +6,6 @@
 #include "core/net/tlstrust.h"
 #include "core/sentinel/tokenerror.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -138,13 +136,16 @@ void TokenProvider::post(const QString &key, const QString &secret)
             return;
         pit->reply = nullptr;
         const Target t = pit->target;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
+        // An answer cut off after its status line (closed, reset, timed out) is no answer: retried
+        // like a network error rather than read as "unreadable" or as an error body.
+        const QNetworkReply::NetworkError netError = reply->error();
+        if (netError != QNetworkReply::NoError && (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure))
+            status = 0;
         if (status == 200) {
-            const QJsonObject o = QJsonDocument::fromJson(body).object();
-            const QString accessToken = o.value(u"access_token"_s).toString();
-            const qint64 expiresIn = o.value(u"expires_in"_s).toVariant().toLongLong();
-            if (accessToken.isEmpty() || expiresIn <= 0) {
+            const std::optional<TokenAnswer> answer = readTokenAnswer(body);
+            if (!answer) {
                 finish(key,
                     Error { Error::Code::Server,
                         u"the token service sent an unreadable answer for app %1 in tenant %2"_s.arg(
@@ -152,9 +153,9 @@ void TokenProvider::post(const QString &key, const QString &secret)
                         status });
                 return;
             }
-            log::registerSecret(accessToken);
-            const qint64 lifetime = expiresIn * 1000;
-            AccessToken token { accessToken, sentAt + lifetime - refreshMarginMs(lifetime) };
+            log::registerSecret(answer->accessToken);
+            const qint64 lifetime = answer->expiresInSeconds * 1000;
+            AccessToken token { answer->accessToken, sentAt + lifetime - refreshMarginMs(lifetime) };
             m_cache.insert(key, token);
             finish(key, token);
             return;

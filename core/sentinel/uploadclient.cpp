@@ -44,6 +44,14 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+/// True when the transport broke (connection closed or reset, timeout abort, garbled HTTP) rather
+/// than the server answering with an error status: the body that did arrive is incomplete.
+bool transportBroke(QNetworkReply::NetworkError e)
+{
+    // Qt numbers network and proxy errors below 200; 2xx-4xx codes mirror HTTP statuses.
+    return e != QNetworkReply::NoError && (int(e) < 200 || e == QNetworkReply::ProtocolFailure);
+}
+
 QString envelopeText(const UploadResponse &r)
 {
     if (r.serverCode.isEmpty() && r.serverMessage.isEmpty())
@@ -220,9 +228,18 @@ void UploadClient::send(quint64 serial)
             return;
         j->reply = nullptr;
         j->limiter->complete(j->slot, nowMs());
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QString netError;
-        if (status == 0) {
+        // A status line followed by a cut answer (connection closed before the whole body, reset,
+        // timeout) is no answer: a 200 whose errors[] never arrived must not count as "all accepted".
+        // 401/403/404/429 are kept: their status alone decides and the headers (Retry-After) arrived.
+        if (status != 0 && transportBroke(reply->error()) && status != 401 && status != 403 && status != 404
+            && status != 429) {
+            netError = u"the HTTP %1 answer was cut off (%2)"_s.arg(status).arg(j->timedOut
+                    ? u"no complete answer within %1 s"_s.arg(m_policy.requestTimeoutMs / 1000.0)
+                    : reply->errorString());
+            status = 0;
+        } else if (status == 0) {
             if (j->timedOut) {
                 netError = u"no answer within %1 s"_s.arg(m_policy.requestTimeoutMs / 1000.0);
             } else {

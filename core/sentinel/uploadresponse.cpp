@@ -60,8 +60,9 @@ qint64 parseRetryAfter(const QByteArray &header)
         return -1;
     bool ok = false;
     const double seconds = h.toDouble(&ok);
+    // Clamped to a day before the integer conversion: "1e300" (or "inf") must not overflow.
     if (ok && seconds >= 0)
-        return qint64(seconds * 1000);
+        return seconds < 86400 ? qint64(seconds * 1000) : qint64(86400) * 1000;
     const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(h), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
     if (when.isValid()) {
         QDateTime utc = when;
