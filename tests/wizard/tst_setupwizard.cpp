@@ -277,11 +277,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("client");
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("wrong secret") << kTenant << kApp << u"not-the-secret"_s << u"client secret is wrong"_s;
+        // The AADSTS code is explained in plain words; the code itself stays for a support search.
+        QTest::newRow("wrong secret") << kTenant << kApp << u"not-the-secret"_s
+                                      << u"the client secret is wrong or expired for app %1 in tenant %2: use the "
+                                         "secret's value, not its ID (AADSTS7000215)"_s.arg(kApp, kTenant);
         QTest::newRow("unknown app") << kTenant << u"00000000-1111-2222-3333-444444444444"_s << kSecret
-                                     << u"was not found in tenant"_s;
+                                     << u"app 00000000-1111-2222-3333-444444444444 was not found in tenant %1: check "
+                                        "the client (application) id"_s.arg(kTenant);
         QTest::newRow("unknown tenant") << u"99999999-1111-2222-3333-444444444444"_s << kApp << kSecret
-                                        << u"not found"_s;
+                                        << u"tenant 99999999-1111-2222-3333-444444444444 was not found: check the "
+                                           "tenant id and the cloud (public or US Government) (AADSTS90002)"_s;
         QTest::newRow("tenant not a GUID")
             << u"contoso"_s << kApp << kSecret << u"Tenant ID \"contoso\" is not a GUID"_s;
     }
