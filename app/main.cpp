@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Composition root: decides GUI or headless, sets names, logging and translations.
+#include "app/cli/clilogging.h"
 #include "app/cli/commandregistry.h"
-#include "core/log/logging.h"
 #include "ui/guiapp.h"
 
 #include <QCoreApplication>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -37,9 +36,9 @@ void printUsage(FILE *out)
 int main(int argc, char *argv[])
 {
     setApplicationNames();
-    const bool headless = argc > 1 && argv[1][0] != '\0' && (argv[1][0] != '-' || qstrcmp(argv[1], "--help") == 0
-                                                              || qstrcmp(argv[1], "-h") == 0
-                                                              || qstrcmp(argv[1], "--version") == 0);
+    const bool headless = argc > 1 && argv[1][0] != '\0'
+        && (argv[1][0] != '-' || qstrcmp(argv[1], "--help") == 0 || qstrcmp(argv[1], "-h") == 0
+            || qstrcmp(argv[1], "--version") == 0);
     if (!headless)
         return msb::ui::runGui(argc, argv);
 
@@ -61,10 +60,6 @@ int main(int argc, char *argv[])
         printUsage(stderr);
         return msb::cli::UsageError;
     }
-    msb::log::Options logOptions;
-    logOptions.directory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        + QStringLiteral("/logs");
-    logOptions.level = spdlog::level::warn;
-    msb::log::init(logOptions);
+    msb::cli::initCliLogging();
     return command->run(args.mid(2));
 }

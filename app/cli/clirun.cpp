@@ -4,6 +4,7 @@
 #include "app/cli/clisecrets.h"
 #include "core/config/import/appsettingsimport.h"
 #include "core/config/profilestore.h"
+#include "core/log/logging.h"
 #include "core/log/redact.h"
 
 #include <QCoreApplication>
@@ -160,6 +161,12 @@ sync::JobReport runJob(
         QCoreApplication::exec();
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    // One line per headless run in the log file: what a scheduled run did, even when nobody reads stdout.
+    log::get("cli")->info("{} of profile {} ended with exit code {}{}",
+        sync::jobModeName(report.mode),
+        report.profile,
+        exitCodeFor(report),
+        report.fatal ? u": "_s + report.fatal->message : QString());
     return report;
 }
 

@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QSaveFile>
 #include <QTextStream>
@@ -33,7 +35,8 @@ const char *const kUsage
       "  --out FILE        the bundle to write (required)\n"
       "  --report FILE     CSV: one row per attribute (event, attribute uuid, type, value, status, reason, stix ids)\n"
       "  --keep-not-to-ids also convert attributes whose to_ids is false\n"
-      "  --drop-private    drop private/reserved IP addresses\n";
+      "  --drop-private    drop private/reserved IP addresses\n"
+      "  --json            print the summary as one JSON document on stdout\n";
 
 QString csvField(const QString &s)
 {
@@ -64,6 +67,7 @@ int runConvert(const QStringList &args)
     QStringList inputs;
     QString outPath;
     QString reportPath;
+    bool jsonOutput = false;
     convert::ConversionPolicy policy;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -98,6 +102,8 @@ int runConvert(const QStringList &args)
             policy.requireToIds = false;
         } else if (a == u"--drop-private") {
             policy.dropPrivateAddresses = true;
+        } else if (a == u"--json") {
+            jsonOutput = true;
         } else if (a.startsWith(u"--")) {
             err << "convert: unknown option " << a << "\n\n" << kUsage;
             return cli::UsageError;
@@ -209,6 +215,37 @@ int runConvert(const QStringList &args)
     }
 
     const double secs = double(timer.nsecsElapsed()) / 1e9;
+    const int exitCode = !written ? cli::PartialFailure : unreadable ? cli::InputError : cli::Success;
+    if (jsonOutput) {
+        auto counts = [](const QMap<QString, qint64> &m) {
+            QJsonObject o;
+            for (auto it = m.constBegin(); it != m.constEnd(); ++it)
+                o.insert(it.key(), double(it.value()));
+            return o;
+        };
+        const QJsonObject summary { { QStringLiteral("command"), QStringLiteral("convert") },
+            { QStringLiteral("exitCode"), exitCode },
+            { QStringLiteral("mode"),
+                policy.mode == convert::OutputMode::Bundle ? QStringLiteral("bundle") : QStringLiteral("sentinel") },
+            { QStringLiteral("inputFiles"), int(files.files.size()) },
+            { QStringLiteral("unreadableInputs"), unreadable },
+            { QStringLiteral("events"), double(events) },
+            { QStringLiteral("attributes"), double(attributes) },
+            { QStringLiteral("converted"), double(converted) },
+            { QStringLiteral("dropped"), double(dropped) },
+            { QStringLiteral("errors"), double(errors) },
+            { QStringLiteral("indicators"), double(indicators) },
+            { QStringLiteral("objects"), double(objects) },
+            { QStringLiteral("out"), outPath },
+            { QStringLiteral("written"), written },
+            { QStringLiteral("seconds"), secs },
+            { QStringLiteral("dropsByReason"), counts(dropReasons) },
+            { QStringLiteral("errorsByReason"), counts(errorReasons) },
+            { QStringLiteral("inputIssues"), double(parseIssues) } };
+        out << QJsonDocument(summary).toJson(QJsonDocument::Indented);
+        out.flush();
+        return exitCode;
+    }
     out << "Converted " << files.files.size() << " input file(s) in " << QString::number(secs, 'f', 3) << " s ("
         << (policy.mode == convert::OutputMode::Bundle ? "bundle" : "sentinel") << " mode)\n";
     out << "  events:      " << events << '\n';
@@ -232,9 +269,7 @@ int runConvert(const QStringList &args)
     if (unreadable)
         out << "  unreadable inputs: " << unreadable << '\n';
     out.flush();
-    if (!written)
-        return cli::PartialFailure;
-    return unreadable ? cli::InputError : cli::Success;
+    return exitCode;
 }
 
 const cli::CommandRegistration registration { cli::Command { QStringLiteral("convert"),

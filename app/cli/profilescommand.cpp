@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 #include <QTextStream>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -162,6 +163,9 @@ int importProfile(const QStringList &args)
         { u"app-settings"_s, u"Azure Function app settings (az functionapp config appsettings list)."_s, u"file"_s });
     p.addOption({ u"config-py"_s, u"misp2sentinel config.py (read as literals, never executed)."_s, u"file"_s });
     p.addOption({ u"profile-json"_s, u"A profile as printed by 'profiles show --json'."_s, u"file"_s });
+    p.addOption({ u"misp-url"_s,
+        u"MISP base URL of the profile (a tenants file has none; overrides the imported one)."_s,
+        u"url"_s });
     p.addOption({ u"set-default"_s, u"Make it the default profile."_s });
     if (auto code = cl.parse(args))
         return *code;
@@ -211,6 +215,13 @@ int importProfile(const QStringList &args)
         imported.profile.name = name;
     }
     imported.profile.name = name;
+    if (cl.isSet(u"misp-url"_s)) {
+        const QUrl url(cl.value(u"misp-url"_s), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return cl.usageError(u"--misp-url needs a URL like https://misp.example.org"_s);
+        imported.profile.misp.kind = config::MispSettings::Kind::Server;
+        imported.profile.misp.url = url;
+    }
 
     auto settings = openSettings();
     config::ProfileStore store(*settings);
@@ -230,7 +241,9 @@ int importProfile(const QStringList &args)
     }
     const Status saved = store.save(imported.profile);
     if (!saved.ok()) {
-        out.error(u"profile \"%1\" was not saved: %2"_s.arg(name, saved.error().message));
+        out.error(saved.error().message);
+        if (imported.profile.misp.url.isEmpty() && imported.profile.misp.feedPath.isEmpty())
+            out.error(u"give the MISP URL with --misp-url (a tenants file does not have it)"_s);
         for (const QString &note : std::as_const(imported.notes))
             out.warning(note);
         return ConfigurationError;

@@ -129,11 +129,12 @@ QProcessEnvironment CliWorld::environment() const
     return env;
 }
 
-CliRun CliWorld::run(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input) const
+CliRun CliWorld::run(
+    const QStringList &args, const QProcessEnvironment &env, const QByteArray &input, const QString &program) const
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(appExecutable(), args);
+    p.start(program.isEmpty() ? appExecutable() : program, args);
     CliRun r;
     if (!p.waitForStarted(10000))
         return r;

@@ -41,8 +41,11 @@ public:
 
     /// The environment of a CLI run: private XDG dirs, MSB_SECRETS=env, the right secrets.
     QProcessEnvironment environment() const;
-    /// Runs the app with `args`, optional stdin, extra/overridden variables ("NAME" → remove when value is null).
-    CliRun run(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input = {}) const;
+    /// Runs the app (or `program`, e.g. a wrapper) with `args`, `env` and optional stdin.
+    CliRun run(const QStringList &args,
+        const QProcessEnvironment &env,
+        const QByteArray &input = {},
+        const QString &program = {}) const;
     CliRun run(const QStringList &args) const { return run(args, environment()); }
 
     /// A profile JSON (as `profiles import --profile-json` reads) for the sandbox.

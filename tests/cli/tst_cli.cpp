@@ -3,12 +3,16 @@
 #include "tests/cli/clitestenv.h"
 #include "tests/support/testpaths.h"
 
+#include <QDateTime>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -72,13 +76,21 @@ private Q_SLOTS:
     void partialFailureWhenOneTargetLacksItsRole();
     void exportWritesABundle();
     void secretsFromStdin();
+    void convertOfflineGoesOnPastBadInput();
+    void tenantsImportKeepsSecretsOffDisk();
+    void progressOnlyWhenStderrIsATerminal();
+    void sigtermCancelsWithExit130();
+    void logFileRecordsRunsWithoutSecrets();
     void cleanupTestCase();
 
 private:
     CliRun run(const QStringList &args) { return checked(m_world.run(args)); }
-    CliRun run(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input = {})
+    CliRun run(const QStringList &args,
+        const QProcessEnvironment &env,
+        const QByteArray &input = {},
+        const QString &program = {})
     {
-        return checked(m_world.run(args, env, input));
+        return checked(m_world.run(args, env, input, program));
     }
     /// Every run: finished, and no secret in what it printed.
     CliRun checked(CliRun r)
@@ -94,6 +106,8 @@ private:
     }
     QJsonObject sandboxObjects(const QString &workspace);
 
+    /// Values that must never reach the log file, even the wrong ones tests pass on purpose.
+    QStringList m_secrets;
     CliWorld m_world;
     int m_runs = 0;
     int m_leaks = 0;
@@ -488,6 +502,179 @@ void TestCli::secretsFromStdin()
         { u"check"_s, u"--profile"_s, u"Rest"_s, u"--secrets-from-stdin"_s }, env, "this-line-has-no-equals-sign\n");
     QVERIFY2(bad.exitCode == kConfiguration || bad.exitCode == 6, qPrintable(describe(bad)));
     QVERIFY(!bad.err.contains("this-line-has-no-equals-sign"));
+}
+
+void TestCli::convertOfflineGoesOnPastBadInput()
+{
+    const QString demo = msb::test::sourceDir() + u"/resources/demo/misp"_s;
+    const QString broken = m_world.home() + u"/broken-event.json"_s;
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"Event\": {\"uuid\": ");
+    f.close();
+    const QString bundlePath = m_world.home() + u"/convert-bundle.json"_s;
+    const QString reportPath = m_world.home() + u"/convert-report.csv"_s;
+
+    const CliRun good = run({ u"convert"_s, demo, u"--out"_s, bundlePath, u"--report"_s, reportPath, u"--json"_s });
+    QVERIFY2(good.exitCode == kSuccess, qPrintable(describe(good)));
+    const QJsonObject summary = good.json();
+    const int attributes = summary.value(u"attributes"_s).toInt();
+    QVERIFY2(attributes > 0, qPrintable(describe(good)));
+    // Every attribute has exactly one outcome, and one CSV row.
+    QCOMPARE(summary.value(u"converted"_s).toInt() + summary.value(u"dropped"_s).toInt()
+            + summary.value(u"errors"_s).toInt(),
+        attributes);
+    QFile report(reportPath);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QCOMPARE(int(report.readAll().count('\n')) - 1, attributes);
+    auto bundleObjects = [&bundlePath]() {
+        QFile file(bundlePath);
+        return file.open(QIODevice::ReadOnly)
+            ? int(QJsonDocument::fromJson(file.readAll()).object().value(u"objects"_s).toArray().size())
+            : -1;
+    };
+    const int objects = summary.value(u"objects"_s).toInt();
+    QVERIFY(objects > 0);
+    QCOMPARE(bundleObjects(), objects);
+
+    // A broken file and a missing one: named on stderr, exit 6, and the good input is still converted.
+    const CliRun mixed
+        = run({ u"convert"_s, broken, demo, m_world.home() + u"/no-such-input.json"_s, u"--out"_s, bundlePath });
+    QVERIFY2(mixed.exitCode == 6, qPrintable(describe(mixed)));
+    QVERIFY2(mixed.err.contains("broken-event.json"), qPrintable(describe(mixed)));
+    QVERIFY2(mixed.err.contains("no-such-input.json"), qPrintable(describe(mixed)));
+    QCOMPARE(bundleObjects(), objects);
+}
+
+void TestCli::tenantsImportKeepsSecretsOffDisk()
+{
+    // misp2sentinel's `tenants` secret, as pasted from the Azure Function.
+    const QString secret = u"tenants-secret-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
+    m_secrets << secret;
+    const QString path = m_world.home() + u"/tenants.json"_s;
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(QJsonArray { QJsonObject { { u"tenantId"_s, CliWorld::tenantA() },
+                                           { u"id"_s, CliWorld::clientA() },
+                                           { u"secret"_s, secret },
+                                           { u"workspaceId"_s, CliWorld::wsProd() } },
+                              QJsonObject { { u"tenantId"_s, CliWorld::tenantB() },
+                                  { u"id"_s, CliWorld::clientB() },
+                                  { u"secret"_s, secret },
+                                  { u"workspaceId"_s, CliWorld::wsPartner() } } })
+                .toJson());
+    f.close();
+    // A tenants file has no MISP URL: a new profile needs --misp-url, and nothing is saved without it.
+    const CliRun noUrl = run({ u"profiles"_s, u"import"_s, u"--name"_s, u"Migrated"_s, u"--tenants"_s, path });
+    QVERIFY2(noUrl.exitCode == kConfiguration, qPrintable(describe(noUrl)));
+    QVERIFY2(noUrl.err.contains("--misp-url"), qPrintable(describe(noUrl)));
+    QCOMPARE(run({ u"profiles"_s, u"show"_s, u"Migrated"_s }).exitCode, kConfiguration);
+
+    // MSB_SECRETS=env: no keychain to put the secrets in. The profile is saved, the run says where
+    // the secrets must come from instead, and exits with a configuration error.
+    const CliRun r = run({ u"profiles"_s,
+        u"import"_s,
+        u"--name"_s,
+        u"Migrated"_s,
+        u"--tenants"_s,
+        path,
+        u"--misp-url"_s,
+        m_world.url() });
+    QVERIFY2(r.exitCode == kConfiguration, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains("MSB_SECRETS"), qPrintable(describe(r)));
+    QVERIFY(!r.out.contains(secret.toUtf8()) && !r.err.contains(secret.toUtf8()));
+
+    const CliRun show = run({ u"profiles"_s, u"show"_s, u"Migrated"_s, u"--json"_s });
+    QCOMPARE(show.json().value(u"misp"_s).toObject().value(u"url"_s).toString(), m_world.url());
+    QCOMPARE(targetsOf(show.json()).size(), 2);
+    QCOMPARE(targetsOf(show.json()).at(1).toObject().value(u"workspaceId"_s).toString(), CliWorld::wsPartner());
+    QVERIFY(!show.out.contains(secret.toUtf8()));
+    // Nothing under the config directory holds the secret.
+    QDirIterator it(m_world.home() + u"/config"_s, QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile settings(it.next());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY2(!settings.readAll().contains(secret.toUtf8()), qPrintable(settings.fileName()));
+        ++files;
+    }
+    QVERIFY(files > 0);
+}
+
+void TestCli::progressOnlyWhenStderrIsATerminal()
+{
+    // A pipe (cron, systemd, CI): no progress line, no terminal control sequences.
+    const CliRun piped = run({ u"sync"_s, u"--dry-run"_s, u"--profile"_s, u"Feed"_s });
+    QVERIFY2(piped.exitCode == kSuccess, qPrintable(describe(piped)));
+    QVERIFY2(!piped.err.contains("\x1b[K") && !piped.err.contains('\r'), qPrintable(describe(piped)));
+
+    // A terminal on stderr (script(1) gives the run a pty; stdout goes to a file): progress shows.
+    const QString script = QStandardPaths::findExecutable(u"script"_s);
+    if (script.isEmpty())
+        QSKIP("script(1) is not installed (bsdutils)");
+    const QString stdoutFile = m_world.home() + u"/tty-stdout.txt"_s;
+    const QString command = u"'%1' sync --dry-run --profile Feed >'%2'"_s.arg(msb::test::appExecutable(), stdoutFile);
+    const CliRun tty = run({ u"-qefc"_s, command, u"/dev/null"_s }, m_world.environment(), {}, script);
+    QVERIFY2(tty.exitCode == kSuccess, qPrintable(describe(tty)));
+    QVERIFY2(tty.out.contains("\x1b[K"), qPrintable(describe(tty)));
+    QFile out(stdoutFile);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QByteArray stdoutText = out.readAll();
+    QVERIFY(stdoutText.contains("Dry run: nothing was sent."));
+    QVERIFY(!stdoutText.contains("\x1b[K")); // progress never mixes into the results
+}
+
+void TestCli::sigtermCancelsWithExit130()
+{
+    // A MISP that accepts the connection and never answers: the run waits inside the fetch.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QJsonObject p = m_world.profileJson(u"Silent"_s, u"server"_s);
+    QJsonObject misp = p.value(u"misp"_s).toObject();
+    misp.insert(u"url"_s, u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+    misp.insert(u"timeoutSeconds"_s, 120);
+    p.insert(u"misp"_s, misp);
+    QCOMPARE(m_world.importProfile(p), kSuccess);
+
+    QProcess process;
+    process.setProcessEnvironment(m_world.environment());
+    process.start(msb::test::appExecutable(), { u"sync"_s, u"--profile"_s, u"Silent"_s });
+    QVERIFY(process.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections() || silent.waitForNewConnection(100), 20000);
+    process.terminate(); // SIGTERM, as systemd and Kubernetes stop a job
+    QVERIFY2(process.waitForFinished(20000), "the run did not stop on SIGTERM");
+    const CliRun r = checked(CliRun { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        process.readAllStandardOutput(),
+        process.readAllStandardError(),
+        true });
+    QVERIFY2(r.exitCode == 130, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains("cancel"), qPrintable(describe(r)));
+}
+
+void TestCli::logFileRecordsRunsWithoutSecrets()
+{
+    // Runs last: every earlier run wrote to the same rotating log file.
+    QStringList logs;
+    QDirIterator it(
+        m_world.home() + u"/data"_s, { u"*.log"_s, u"*.log.*"_s }, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        logs << it.next();
+    QVERIFY2(!logs.isEmpty(), "no log file under XDG_DATA_HOME");
+    QVERIFY2(logs.constFirst().endsWith(u"/logs/misp-sentinel-bridge.log"_s), qPrintable(logs.join(u", "_s)));
+    QByteArray all;
+    for (const QString &path : std::as_const(logs)) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        all += f.readAll();
+    }
+    // Scheduled runs leave a record: start, outcome and exit code of each run.
+    QVERIFY2(all.contains("sync of profile Feed ended with exit code 0"), all.right(2000).constData());
+    QVERIFY(all.contains("sync of profile Partial ended with exit code 1"));
+    QStringList secrets = m_secrets;
+    secrets << m_world.mispKey() << m_world.secretA() << m_world.secretB() << u"definitely-not-the-secret"_s
+            << u"also-wrong-secret"_s << u"wrong-misp-key-0123456789"_s;
+    for (const QString &s : std::as_const(secrets))
+        QVERIFY2(!all.contains(s.toUtf8()), qPrintable(u"the log file holds a secret: "_s + s.left(12)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
