@@ -3,6 +3,7 @@
 #include "core/config/import/configpyimport.h"
 #include "core/config/import/pythonliteral.h"
 #include "core/config/import/tenantsimport.h"
+#include "core/config/profilestore.h"
 #include "core/log/redact.h"
 #include "core/secrets/secretkeys.h"
 #include "tests/support/testpaths.h"
@@ -13,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -316,6 +319,83 @@ private Q_SLOTS:
         QVERIFY(r.secrets.isEmpty());
         QVERIFY(notesContain(r, u"ms_auth['tenant'] is still the placeholder <tenant>"_s));
         QVERIFY(notesContain(r, u"misp_domain is still the placeholder"_s));
+    }
+    void importedProfileSavesAndLoads_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("targets");
+        QTest::newRow("seed tenants") << u"tenants"_s << 2;
+        QTest::newRow("app settings") << u"appsettings"_s << 1;
+        QTest::newRow("config.py") << u"configpy"_s << 1;
+    }
+
+    void importedProfileSavesAndLoads()
+    {
+        // Each import is a complete profile: it saves, loads back equal, and its secrets stay out
+        // of the settings file (they go to the keychain through PendingSecret).
+        QFETCH(QString, kind);
+        QFETCH(int, targets);
+        ImportResult r;
+        if (kind == u"tenants") {
+            QFile seed(QDir(msb::test::sharedDir()).filePath(u"seed/000_be16f8416c756a64.txt"_s));
+            if (!seed.open(QIODevice::ReadOnly))
+                QSKIP("seed document not available");
+            static const QRegularExpression block(
+                u"```json\\s*(\\[\\s*\\{.*?\\}\\s*\\])\\s*```"_s, QRegularExpression::DotMatchesEverythingOption);
+            QStringList blocks;
+            for (auto it = block.globalMatch(QString::fromUtf8(seed.readAll())); it.hasNext();)
+                blocks.append(it.next().captured(1));
+            QVERIFY(blocks.size() >= 2); // the one-tenant and the multi-tenant examples
+            QString multi = blocks.last();
+            multi.replace(u"<TENANT_ID_WITH_APP_1>"_s, kT1).replace(u"<TENANT_ID_WITH_APP_N>"_s, kT2);
+            multi.replace(u"<APP_ID>"_s, kApp).replace(u"<WORKSPACE_ID>"_s, kW1).replace(u"<WORKSPACE_ID_N>"_s, kW2);
+            multi.replace(u"<APP_SECRET>"_s, u"seed-secret-1"_s).replace(u"<APP_SECRET_N>"_s, u"seed-secret-n"_s);
+            r = importTenants(multi.toUtf8(), u"seed"_s);
+            r.profile.misp.url = QUrl(u"https://misp.example.org"_s); // the wizard's MISP page adds it
+            QCOMPARE(secretOf(r, secrets::clientSecretKeyName(u"seed"_s, kT2, kApp)), u"seed-secret-n"_s);
+        } else if (kind == u"appsettings") {
+            const QJsonArray settings {
+                QJsonObject { { u"name"_s, u"tenants"_s },
+                    { u"value"_s,
+                        QString::fromUtf8(QJsonDocument(QJsonArray { QJsonObject { { u"tenantId"_s, kT1 },
+                                                            { u"id"_s, kApp },
+                                                            { u"secret"_s, u"as-secret-1"_s },
+                                                            { u"workspaceId"_s, kW1 } } })
+                                              .toJson(QJsonDocument::Compact)) } },
+                QJsonObject { { u"name"_s, u"mispurl"_s }, { u"value"_s, u"https://misp.example.org"_s } },
+                QJsonObject { { u"name"_s, u"mispkey"_s }, { u"value"_s, u"as-misp-key-1"_s } },
+                QJsonObject { { u"name"_s, u"misp_event_filters"_s }, { u"value"_s, u"{\"published\":1}"_s } },
+            };
+            r = importAppSettings(QJsonDocument(settings).toJson(), u"azure"_s);
+            QCOMPARE(secretOf(r, secrets::mispKeyName(u"azure"_s)), u"as-misp-key-1"_s);
+        } else {
+            QFile file(QStringLiteral(MSB_SOURCE_DIR "/tests/config/data/config.py"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QString source = QString::fromUtf8(file.readAll());
+            source.replace(u"@TENANT@"_s, kT1).replace(u"@CLIENT@"_s, kApp).replace(u"@WORKSPACE@"_s, kW1);
+            r = importConfigPy(source, u"script"_s);
+        }
+        QCOMPARE(r.profile.targets.size(), targets);
+        QVERIFY(!r.secrets.isEmpty());
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(u"settings.ini"_s);
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            ProfileStore store(settings);
+            const Status saved = store.save(r.profile);
+            QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        }
+        QSettings settings(ini, QSettings::IniFormat);
+        ProfileStore store(settings);
+        const Result<Profile> loaded = store.load(r.profile.name);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.value() == r.profile);
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY(content.contains(kW1.toUtf8()));
+        for (const PendingSecret &s : std::as_const(r.secrets))
+            QVERIFY2(!content.contains(s.value.toUtf8()), qPrintable(s.what));
     }
 };
 
