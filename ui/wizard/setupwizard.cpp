@@ -13,6 +13,7 @@
 #include "ui/wizard/workspacespage.h"
 
 #include <QAbstractButton>
+#include <QCoreApplication>
 
 namespace msb::ui::wizard {
 
@@ -31,6 +32,7 @@ QString WizardState::secretFor(const QString &tenantId, const QString &clientId)
     return {};
 }
 
+// WizardState is no QObject: its words use the wizard's translation context (a literal, for lupdate).
 QList<config::PendingSecret> WizardState::secretsToWrite() const
 {
     QList<config::PendingSecret> out;
@@ -42,13 +44,16 @@ QList<config::PendingSecret> WizardState::secretsToWrite() const
         out.append(s);
     };
     if (profile.misp.kind == config::MispSettings::Kind::Server && !mispKey.isEmpty())
-        add({ secrets::mispKeyName(profile.name), mispKey, QStringLiteral("MISP key") });
+        add({ secrets::mispKeyName(profile.name),
+            mispKey,
+            QCoreApplication::translate("msb::ui::wizard::SetupWizard", "MISP API key") });
     for (const config::TargetSettings &t : profile.targets) {
         const QString secret = secretFor(t.tenantId, t.clientId);
         if (!secret.isEmpty())
             add({ secrets::clientSecretKeyName(profile.name, t.tenantId, t.clientId),
                 secret,
-                QStringLiteral("client secret of app %1").arg(t.clientId) });
+                QCoreApplication::translate("msb::ui::wizard::SetupWizard", "client secret of app %1")
+                    .arg(t.clientId) });
     }
     return out;
 }
