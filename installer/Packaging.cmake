@@ -20,6 +20,12 @@ if(UNIX AND NOT APPLE)
             DESTINATION "${CMAKE_INSTALL_DOCDIR}/examples/systemd")
     install(FILES "${MSB_INSTALLER_DIR}/kubernetes/cronjob.yaml"
             DESTINATION "${CMAKE_INSTALL_DOCDIR}/examples/kubernetes")
+    # The compiled translations (also embedded in the executable, which loads them from there):
+    # shipped as files too, for translators and distributions that check what a package speaks.
+    install(DIRECTORY "${CMAKE_BINARY_DIR}/translations/"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/misp-sentinel-bridge/translations"
+            FILES_MATCHING PATTERN "*.qm"
+            PATTERN "CMakeFiles" EXCLUDE)
 
     # PNG icons rendered from the SVG at build time with Qt's own SVG renderer.
     if(TARGET Qt6::Svg AND TARGET Qt6::Gui)
@@ -48,7 +54,7 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_DESCRIPTION "MISP Sentinel Bridge takes threat intelligence from MISP (REST API or feeds),
 converts it to STIX 2.1, previews it and uploads it to Microsoft Sentinel
 workspaces without losing indicators. Desktop application and headless CLI.
-Translations (English, German) are embedded in the executable.")
+Translations: English and German.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "MISP Sentinel Bridge")
 set(CPACK_PACKAGE_EXECUTABLES "misp-sentinel-bridge" "MISP Sentinel Bridge")
@@ -58,11 +64,16 @@ set(CPACK_STRIP_FILES ON)
 # --- Debian -------------------------------------------------------------------------------
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # Qt 6, QtKeychain, spdlog, fmt runtime libraries
+# Plugins shlibdeps cannot see: the ledger's SQLite driver (without it no sync can run) and the
+# SVG image/icon plugins the window and icons use. Added to the shlibdeps list.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
 set(CPACK_DEBIAN_PACKAGE_SECTION "admin")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # QtKeychain dlopens libsecret, so shlibdeps cannot see it; without a secret service the app
 # explains how to use the environment provider instead (README "Headless and containers").
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libsecret-1-0, gnome-keyring | kwalletmanager, qt6-qpa-plugins")
+# qt6-translations-l10n: Qt's own dialogs in the user's language.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "libsecret-1-0, gnome-keyring | kwalletmanager, qt6-qpa-plugins, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "desktop-file-utils")
 
 # --- Windows (built on Windows only: NSIS and/or WiX must be installed there) -------------

@@ -10,7 +10,8 @@ BUILD=$(cd "${1:?usage: check-package.sh BUILD_DIR}" && pwd)
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 APP_ID=io.github.mispsentinelbridge.MispSentinelBridge
 fail=0
-step() { echo "--- package: $*"; }
+START=$SECONDS
+step() { echo "--- package [$((SECONDS - START)) s]: $*"; }
 bad() { echo "FAIL: $*" >&2; fail=1; }
 
 step "cpack -G DEB"
@@ -20,8 +21,14 @@ DEB=$(ls "$BUILD"/misp-sentinel-bridge_*.deb | head -1)
 [[ -f $DEB ]] || { echo "FAIL: no .deb was built" >&2; exit 1; }
 echo "$DEB ($(du -h "$DEB" | cut -f1))"
 dpkg-deb -f "$DEB" Package Version Depends Recommends | sed 's/^/  /'
-dpkg-deb -f "$DEB" Depends | grep -q 'libqt6core6' || bad "Depends lacks the Qt 6 runtime (shlibdeps)"
-dpkg-deb -f "$DEB" Recommends | grep -q 'libsecret-1-0' || bad "Recommends lacks libsecret-1-0"
+depends=$(dpkg-deb -f "$DEB" Depends)
+for want in libqt6core6 libqt6widgets6 libqt6sql6-sqlite; do
+  grep -qE "(^|, )$want( |,|$)" <<<"$depends" || bad "Depends lacks $want (Qt 6 runtime / SQLite driver)"
+done
+recommends=$(dpkg-deb -f "$DEB" Recommends)
+for want in 'libsecret-1-0' 'gnome-keyring | kwalletmanager' 'qt6-qpa-plugins'; do
+  grep -qF "$want" <<<"$recommends" || bad "Recommends lacks $want"
+done
 contents=$(dpkg-deb -c "$DEB")
 for path in ./usr/bin/misp-sentinel-bridge \
             "./usr/share/applications/$APP_ID.desktop" \
@@ -31,6 +38,8 @@ for path in ./usr/bin/misp-sentinel-bridge \
             "./usr/share/icons/hicolor/256x256/apps/$APP_ID.png"; do
   grep -q " $path\$" <<<"$contents" || bad "the package lacks $path"
 done
+grep -qE ' \./usr/share/misp-sentinel-bridge/translations/misp-sentinel-bridge_[a-z]{2}\.qm$' <<<"$contents" \
+  || bad "the package lacks the translations (.qm)"
 if grep -qE ' \./usr/bin/(tst_|msb-sandbox|msb-render-icon)' <<<"$contents"; then bad "test or build tools in the package"; fi
 
 step "apt-get install ./$(basename "$DEB")"
@@ -41,7 +50,9 @@ apt-get install -y -qq --no-install-recommends "$DEB" >/tmp/msb-apt.log 2>&1 || 
 APP=/usr/bin/misp-sentinel-bridge
 
 step "$APP --version / --help"
-"$APP" --version | tee /dev/stderr | grep -q '^misp-sentinel-bridge [0-9]' || bad "--version"
+version=$("$APP" --version) || bad "--version exited $?"
+echo "$version"
+grep -q '^misp-sentinel-bridge [0-9]' <<<"$version" || bad "--version"
 "$APP" --help | grep -q 'sync' || bad "--help does not list sync"
 "$APP" sync --help | grep -q -- '--dry-run' || bad "sync --help"
 
@@ -62,4 +73,4 @@ step "appstreamcli validate --no-net"
 appstreamcli validate --no-net "/usr/share/metainfo/$APP_ID.metainfo.xml" || bad "appstreamcli validate"
 
 if ((fail)); then echo "=== package check FAILED" >&2; exit 1; fi
-echo "=== package check passed"
+echo "=== package check passed in $((SECONDS - START)) s"
