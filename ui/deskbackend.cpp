@@ -6,13 +6,18 @@
 #include "core/convert/converter.h"
 #include "core/log/logging.h"
 #include "core/misp/mispparser.h"
+#include "core/secrets/layeredsecretstore.h"
 #include "core/sync/syncjob.h"
 #include "core/sync/syncplanner.h"
+#include "ui/coresyncrunner.h"
+#include "ui/deskfetch.h"
+#include "ui/ledgerhistory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QSettings>
 
 namespace msb::ui {
@@ -22,10 +27,11 @@ namespace {
 constexpr int kMaxFolderFiles = 100000;
 constexpr qint64 kMaxFileBytes = 512LL * 1024 * 1024;
 
-QString tr(const char *text)
+/// Gives the free functions below a translation context lupdate understands.
+struct DeskBackendText
 {
-    return QCoreApplication::translate("msb::ui::DeskBackend", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(msb::ui::DeskBackend)
+};
 
 int tlpRank(stix::Tlp tlp)
 {
@@ -64,13 +70,15 @@ int tlpRank(const QString &name)
 QString filterReason(const stix::StixObject &o, const config::TargetFilters &f)
 {
     if (f.minimumConfidence >= 0 && o.confidence >= 0 && o.confidence < f.minimumConfidence)
-        return tr("confidence %1 below the target's minimum %2").arg(o.confidence).arg(f.minimumConfidence);
+        return DeskBackendText::tr("confidence %1 below the target's minimum %2")
+            .arg(o.confidence)
+            .arg(f.minimumConfidence);
     if (!f.maximumTlp.isEmpty() && tlpRank(o.tlp) > tlpRank(f.maximumTlp))
-        return tr("TLP above the target's maximum %1").arg(f.maximumTlp.toUpper());
+        return DeskBackendText::tr("TLP above the target's maximum %1").arg(f.maximumTlp.toUpper());
     if (!f.includedTypes.isEmpty() && o.type == u"indicator") {
         const QString type = o.observableType.section(u':', 0, 0);
         if (!f.includedTypes.contains(type))
-            return tr("type %1 not included for this target").arg(type);
+            return DeskBackendText::tr("type %1 not included for this target").arg(type);
     }
     return {};
 }
@@ -82,7 +90,7 @@ FetchOutcome readMispFolder(const QString &path, const std::atomic_bool &cancell
     FetchOutcome out;
     const QDir dir(path);
     if (path.isEmpty() || !dir.exists()) {
-        out.error = tr("The MISP folder \"%1\" does not exist.").arg(path);
+        out.error = DeskBackendText::tr("The MISP folder \"%1\" does not exist.").arg(path);
         return out;
     }
     QDirIterator it(path, { QStringLiteral("*.json") }, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
@@ -90,7 +98,8 @@ FetchOutcome readMispFolder(const QString &path, const std::atomic_bool &cancell
     while (it.hasNext() && files.size() < kMaxFolderFiles)
         files.append(it.next());
     if (it.hasNext())
-        out.issues.append(tr("%1: more than %2 files; only the first %2 were read.").arg(path).arg(kMaxFolderFiles));
+        out.issues.append(
+            DeskBackendText::tr("%1: more than %2 files; only the first %2 were read.").arg(path).arg(kMaxFolderFiles));
     files.sort();
     for (const QString &file : std::as_const(files)) {
         if (cancelled.load())
@@ -100,11 +109,11 @@ FetchOutcome readMispFolder(const QString &path, const std::atomic_bool &cancell
             continue; // feed index, not events
         QFile f(file);
         if (f.size() > kMaxFileBytes) {
-            out.issues.append(tr("%1: larger than 512 MB, skipped.").arg(file));
+            out.issues.append(DeskBackendText::tr("%1: larger than 512 MB, skipped.").arg(file));
             continue;
         }
         if (!f.open(QIODevice::ReadOnly)) {
-            out.issues.append(tr("%1: cannot be read (%2).").arg(file, f.errorString()));
+            out.issues.append(DeskBackendText::tr("%1: cannot be read (%2).").arg(file, f.errorString()));
             continue;
         }
         misp::ParsedDocument doc = misp::parseDocument(f.readAll(), dir.relativeFilePath(file));
@@ -124,7 +133,7 @@ PreviewPlan planWithoutLedger(
     for (const auto &t : targets)
         plan.targets.append(t.displayName.isEmpty() ? t.workspaceId : t.displayName);
     if (targets.isEmpty())
-        plan.targets.append(tr("Preview"));
+        plan.targets.append(DeskBackendText::tr("Preview"));
     plan.objects = std::move(objects);
     const qsizetype n = plan.targets.size();
     plan.statuses.resize(plan.objects.size() * n, PlanStatus::New);
@@ -183,6 +192,8 @@ PreviewPlan convertAndPlan(const QList<misp::Event> &events,
         const QList<sync::TargetPlan> targetPlans
             = sync::SyncPlanner::dryRun(input, config::toSentinelTargets(profile), ledgerPath);
         plan.objects = input.objects;
+        plan.inputObjects = input.objects.size();
+        plan.fetchedEventUuids = input.fetchedEventUuids;
         // Revocations of objects no longer in the input get rows of their own after the input's.
         QHash<QString, qsizetype> revokedRows;
         for (const sync::TargetPlan &tp : targetPlans)
@@ -228,8 +239,15 @@ PreviewPlan convertAndPlan(const QList<misp::Event> &events,
     return plan;
 }
 
-DeskBackend coreBackend()
+DeskBackend coreBackend(CoreBackendOptions options)
 {
+    if (options.ledgerPath.isEmpty())
+        options.ledgerPath = sync::SyncJob::defaultLedgerPath();
+    if (!options.secretStore)
+        options.secretStore = [] {
+            return std::unique_ptr<secrets::SecretStore>(
+                secrets::LayeredSecretStore::fromEnvironment(QProcessEnvironment::systemEnvironment()));
+        };
     DeskBackend b;
     b.profileNames = [] {
         QSettings settings;
@@ -244,20 +262,22 @@ DeskBackend coreBackend()
         empty.name = name;
         return empty;
     };
-    b.fetch = [](const config::Profile &profile, const std::atomic_bool &cancelled) {
-        if (profile.misp.kind == config::MispSettings::Kind::Feed && !profile.misp.feedPath.isEmpty())
-            return readMispFolder(profile.misp.feedPath, cancelled);
-        FetchOutcome out;
-        // Plug-in point for core/misp's REST/feed-URL client once it lands.
-        out.error = tr("Fetching from a MISP server or feed URL is not available in this build; "
-                       "choose a MISP folder (File > Open MISP folder).");
-        return out;
+    b.fetch = [factory = options.secretStore](const config::Profile &profile, const std::atomic_bool &cancelled) {
+        // Made here, on the worker thread that uses it (the store needs this thread's event loop).
+        std::unique_ptr<secrets::SecretStore> store;
+        if (profile.misp.kind == config::MispSettings::Kind::Server)
+            store = factory();
+        return fetchSource(profile, store.get(), cancelled);
     };
-    b.plan = [](const QList<misp::Event> &events, const config::Profile &profile, const std::atomic_bool &cancelled) {
-        const QString ledger = sync::SyncJob::defaultLedgerPath();
+    b.plan = [ledger = options.ledgerPath](
+                 const QList<misp::Event> &events, const config::Profile &profile, const std::atomic_bool &cancelled) {
+        // The CLI's ledger: GUI and CLI share incremental state. Not there yet: nothing sent yet.
         return convertAndPlan(events, profile, QFile::exists(ledger) ? ledger : QString(), cancelled);
     };
-    // b.history: plug-in point for core/store's ledger; until then the controller keeps this session's runs.
+    b.makeSyncRunner = [options](QObject *parent) -> SyncRunner * {
+        return new CoreSyncRunner(options.secretStore, options.ledgerPath, options.sync, parent);
+    };
+    b.history = [ledger = options.ledgerPath](const QString &profile) { return readLedgerHistory(ledger, profile); };
     return b;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/config/profile.h"
+#include "core/sync/syncprogress.h"
 #include "ui/desktypes.h"
 
 #include <QStringList>
@@ -9,6 +10,10 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+
+namespace msb::secrets {
+class SecretStore;
+}
 
 namespace msb::ui {
 
@@ -28,9 +33,20 @@ struct DeskBackend
     std::function<QList<RunRecord>(const QString &profile)> history;
 };
 
-/// The backend over the core that is in this build: profiles from core/config, fetch from a MISP feed
-/// directory with core/misp's parser, and the converter, planner, engine and ledger as they exist.
-DeskBackend coreBackend();
+/// What the core backend uses; every default is what the CLI uses, so both share state.
+struct CoreBackendOptions
+{
+    QString ledgerPath; ///< empty: sync::SyncJob::defaultLedgerPath()
+    /// Called on the worker thread that reads secrets; empty: the CLI's lookup (environment
+    /// provider, then the keychain unless MSB_SECRETS=env).
+    std::function<std::unique_ptr<secrets::SecretStore>()> secretStore;
+    sync::SyncOptions sync;
+};
+
+/// The backend over the core: profiles from core/config; fetch from MISP REST, a feed URL or folder
+/// (deskfetch.h); convert and plan against the CLI's ledger; sync with core/sync's SyncJob on worker
+/// threads (CoreSyncRunner); history from the ledger.
+DeskBackend coreBackend(CoreBackendOptions options = {});
 
 /// Reads every MISP JSON document of a folder (a MISP feed with manifest.json, or loose event files).
 /// Unreadable files and items become issues; the rest is kept. Bounded: at most 100,000 files.

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace msb::ui {
 
 DeskController::DeskController(DeskBackend backend, QObject *parent)
@@ -21,6 +23,8 @@ DeskController::DeskController(DeskBackend backend, QObject *parent)
     connect(&m_historyWatcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_historyWatcher.future().isValid() && m_historyWatcher.future().resultCount() > 0)
             Q_EMIT historyLoaded(m_historyWatcher.result());
+        if (std::exchange(m_historyAgain, false))
+            reloadHistory(); // asked for while the previous read ran (a sync just ended)
     });
 }
 
@@ -187,9 +191,12 @@ void DeskController::sync()
     connect(m_runner, &SyncRunner::progress, this, &DeskController::syncProgress);
     connect(m_runner, &SyncRunner::finished, this, [this](const RunRecord &run) {
         setState(State::Idle);
-        Q_EMIT message(run.cancelled
-                ? tr("Sync cancelled: %1 accepted, %2 rejected.").arg(run.accepted()).arg(run.rejected())
-                : tr("Sync finished: %1 accepted, %2 rejected.").arg(run.accepted()).arg(run.rejected()));
+        QString text = run.cancelled
+            ? tr("Sync cancelled: %1 accepted, %2 rejected.").arg(run.accepted()).arg(run.rejected())
+            : tr("Sync finished: %1 accepted, %2 rejected.").arg(run.accepted()).arg(run.rejected());
+        if (!run.errors.isEmpty())
+            text += u' ' + run.errors.constFirst();
+        Q_EMIT message(text);
         if (!m_backend.history)
             m_sessionRuns.append(run); // no ledger in this build: keep this session's runs
         Q_EMIT syncFinished(run);
@@ -229,8 +236,10 @@ void DeskController::reloadHistory()
         Q_EMIT historyLoaded(runs);
         return;
     }
-    if (m_historyWatcher.isRunning())
+    if (m_historyWatcher.isRunning()) {
+        m_historyAgain = true;
         return;
+    }
     auto fn = m_backend.history;
     m_historyWatcher.setFuture(QtConcurrent::run([fn, name = m_profile.name] { return fn(name); }));
 }

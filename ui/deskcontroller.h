@@ -79,6 +79,7 @@ private:
     QFutureWatcher<QList<RunRecord>> m_historyWatcher;
     QPointer<SyncRunner> m_runner;
     QList<RunRecord> m_sessionRuns;
+    bool m_historyAgain = false;
     QElapsedTimer m_stepTimer;
 };
 

@@ -39,6 +39,10 @@ struct PreviewPlan
     QHash<qint64, QString> reasons; ///< key row * targets.size() + target; filtered/revoke reasons
     QList<convert::ItemOutcome> dropped; ///< conversion drops and errors, shown as "dropped" rows
     QHash<QString, int> dropsByReason;
+    /// The first inputObjects rows are the conversion's objects (the rest: revocations the planner
+    /// added); with fetchedEventUuids they are what a sync sends. -1: every row.
+    qsizetype inputObjects = -1;
+    QStringList fetchedEventUuids;
 
     PlanStatus status(qsizetype row, qsizetype target) const { return statuses.at(row * targets.size() + target); }
     QString reason(qsizetype row, qsizetype target) const { return reasons.value(row * targets.size() + target); }
@@ -55,6 +59,7 @@ struct TargetProgress
     qint64 accepted = 0;
     qint64 rejected = 0;
     qint64 retrying = 0;
+    qint64 failed = 0; ///< not taken: batch failed or the target stopped
     double objectsPerSecond = 0;
     qint64 etaSeconds = -1; ///< -1: unknown
     QString firstError; ///< plain words, already free of secrets

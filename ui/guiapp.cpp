@@ -9,6 +9,7 @@
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/languages.h"
 #include "ui/mainwindow.h"
+#include "ui/views/logdock.h"
 #include "ui/views/previewview.h"
 #include "ui/wizard/setupwizard.h"
 
@@ -20,6 +21,9 @@
 
 #include <cstdio>
 #include <memory>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace msb::ui {
 
@@ -29,7 +33,7 @@ namespace {
 struct GuiOptions
 {
     QString screenshot; ///< grab the window into this PNG and quit
-    QString page; ///< preview (default), attributes, stix, json, dryrun, history
+    QString page; ///< attributes (default), stix, json, dryrun, sync, sync-running, history, log, settings, wizard
     QString folder; ///< open this MISP folder and fetch (then dry run) at start
     QString profile;
     QString language;
@@ -96,7 +100,7 @@ QPalette darkPalette()
 
 void showRequestedPage(MainWindow &window, const QString &page)
 {
-    if (page == u"dryrun")
+    if (page == u"dryrun" || page == u"sync" || page == u"sync-running")
         window.showPage(MainWindow::DryRunPage);
     else if (page == u"history")
         window.showPage(MainWindow::HistoryPage);
@@ -146,26 +150,72 @@ int runGui(int &argc, char **argv)
     });
     if (!options.profile.isEmpty())
         window.controller()->selectProfile(options.profile);
+    if (!options.screenshot.isEmpty())
+        window.resize(1360, 860); // the README's pictures share one size
     window.show();
 
-    if (!options.folder.isEmpty()) {
-        // Demo / screenshot start: fetch the folder, then dry run, then show the requested page.
+    const bool autoRun = !options.folder.isEmpty() || (!options.screenshot.isEmpty() && !options.profile.isEmpty());
+    if (autoRun) {
+        // Demo / screenshot start: fetch, then dry run, then show the requested page.
         QObject::connect(
             window.controller(), &DeskController::fetched, &window, [&window] { window.controller()->dryRun(); });
-        window.controller()->useFolder(options.folder);
+        if (!options.folder.isEmpty())
+            window.controller()->useFolder(options.folder);
         window.controller()->fetch();
     }
     if (!options.screenshot.isEmpty()) {
-        auto grab = [&window, options] {
-            showRequestedPage(window, options.page);
-            QTimer::singleShot(500, &window, [&window, options] {
-                const bool saved = window.grab().save(options.screenshot);
-                if (!saved)
-                    std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(options.screenshot));
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
+        auto once = std::make_shared<bool>(false);
+        auto save = [options, once](QWidget *widget) {
+            if (std::exchange(*once, true))
+                return; // one picture per run
+            const bool saved = widget->grab().save(options.screenshot);
+            if (!saved)
+                std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(options.screenshot));
+            QCoreApplication::exit(saved ? 0 : 1);
         };
-        if (options.folder.isEmpty())
+        auto grab = [&window, &profiles, &secretStore, options, save] {
+            if (options.page == u"settings") {
+                auto *dialog = new SettingsDialog(&window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->show();
+                QTimer::singleShot(500, dialog, [dialog, save] { save(dialog); });
+                return;
+            }
+            if (options.page == u"wizard") {
+                auto *wizard = new wizard::SetupWizard(profiles, secretStore, &window);
+                wizard->setAttribute(Qt::WA_DeleteOnClose);
+                wizard->show();
+                QTimer::singleShot(500, wizard, [wizard, save] { save(wizard); });
+                return;
+            }
+            const bool syncFirst
+                = options.page == u"sync" || options.page == u"sync-running" || options.page == u"history";
+            if (syncFirst && window.controller()->canSync()) {
+                showRequestedPage(window, options.page == u"history" ? options.page : u"dryrun"_s);
+                if (options.page == u"sync-running") {
+                    // Caught mid-run: the first progress that is neither empty nor complete.
+                    QObject::connect(window.controller(),
+                        &DeskController::syncProgress,
+                        &window,
+                        [&window, save](const TargetProgress &p) {
+                            if (p.sent > 0 && !p.finished && p.accepted < p.total)
+                                QTimer::singleShot(0, &window, [&window, save] { save(&window); });
+                        });
+                }
+                QObject::connect(window.controller(), &DeskController::syncFinished, &window, [&window, save] {
+                    QTimer::singleShot(800, &window, [&window, save] { save(&window); });
+                });
+                window.controller()->sync();
+                return;
+            }
+            if (options.page == u"log") {
+                window.resizeDocks({ window.logDock() }, { 420 }, Qt::Vertical);
+                window.logDock()->raise();
+            }
+            showRequestedPage(window, options.page);
+            QTimer::singleShot(500, &window, [&window, save] { save(&window); });
+        };
+        if (!autoRun)
             grab();
         else
             QObject::connect(window.controller(), &DeskController::planned, &window, grab, Qt::SingleShotConnection);

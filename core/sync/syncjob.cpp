@@ -211,7 +211,7 @@ void SyncJob::readSecrets()
         fail({ Error::Code::Configuration, tr("No secret store was given.") });
         return;
     }
-    const bool needMispKey = m_profile.misp.kind == config::MispSettings::Kind::Server;
+    const bool needMispKey = m_profile.misp.kind == config::MispSettings::Kind::Server && !m_options.input;
     QSet<QString> requested;
     struct Request
     {
@@ -427,6 +427,15 @@ void SyncJob::startSource()
     }
     m_converter = std::make_unique<convert::Converter>(m_profile.policy);
     m_report.fetch.startedAt = QDateTime::currentSecsSinceEpoch();
+    if (m_options.input) {
+        // Fetched and converted by the caller (the desk's dry run): plan and send exactly that.
+        m_conversion.objects = m_options.input->objects;
+        m_fetchedEvents = m_options.input->fetchedEventUuids;
+        m_report.objects = m_conversion.objects.size();
+        m_report.sourceFetched = true;
+        afterSource();
+        return;
+    }
     if (m_profile.misp.kind == config::MispSettings::Kind::Feed) {
         if (m_profile.misp.feedPath.isEmpty()) {
             fail({ Error::Code::Configuration,

@@ -63,6 +63,9 @@ struct JobOptions
     SyncOptions sync;
     /// Timeout of token requests in Check and the Sync preflight.
     int tokenTimeoutMs = 30'000;
+    /// Objects already fetched and converted (the desk's dry run): the source is not read and no
+    /// MISP key is needed; Preview, Sync and Export work on these.
+    std::optional<PlanInput> input;
 };
 
 /// One event as the `fetch` listing shows it.

@@ -135,7 +135,7 @@ void SyncDock::paintRow(Row &row)
 {
     row.dirty = false;
     const TargetProgress &p = row.latest;
-    const qint64 done = p.accepted + p.rejected;
+    const qint64 done = p.accepted + p.rejected + p.failed;
     const int pct = p.total > 0 ? int(std::clamp<qint64>(done * 100 / p.total, 0, 100)) : (p.finished ? 100 : 0);
     row.bar->setValue(pct);
     QString stats = tr("%1 of %2 · accepted %3 · rejected %4 · retrying %5")
