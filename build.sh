@@ -9,7 +9,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export DEBIAN_FRONTEND=noninteractive
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}" CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 START=$SECONDS
-phase() { echo "=== [$((SECONDS - START)) s] $*"; }
+PHASES=() PHASE_NAME="" PHASE_START=$SECONDS
+# Prints a phase header and remembers how long the previous phase took (summary at the end).
+phase() {
+  [[ -n $PHASE_NAME ]] && PHASES+=("$(printf '%6d s  %s' $((SECONDS - PHASE_START)) "$PHASE_NAME")")
+  PHASE_NAME=$* PHASE_START=$SECONDS
+  echo "=== [$((SECONDS - START)) s] $*"
+}
+phase_times() { phase "end"; echo "phase times:"; printf '  %s\n' "${PHASES[@]}"; }
 
 install_deps() {
   phase "dependencies"
@@ -72,13 +79,11 @@ run_all_tests() {
   build_preset ci
   phase "tests (ci preset)"
   ctest_run ci || failed=1
-  phase "ASan + UBSan build"
   build_preset asan
   phase "tests under ASan + UBSan"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest_run asan || failed=1
   if [[ -f tests/fuzz/CMakeLists.txt ]]; then
-    phase "fuzz build"
-    cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -- -j"$(nproc)"
+    build_preset fuzz
     phase "fuzzing"
     FUZZ_SECONDS="${FUZZ_SECONDS:-60}" bash tests/fuzz/run-fuzzers.sh build/fuzz || failed=1
   fi
@@ -92,7 +97,8 @@ run_all_tests() {
   phase "summary"
   awk '/tests passed, [0-9]+ tests failed out of/ {f+=$4; t+=$NF} END {printf "ctest totals: %d passed, %d failed\n", t-f, f}' "$CTEST_LOG"
   [[ -f build/reliability-report.txt ]] && cat build/reliability-report.txt
-  phase "done (rc=$failed)"
+  phase_times
+  echo "=== total $((SECONDS - START)) s (rc=$failed)"
   return "$failed"
 }
 
@@ -117,8 +123,9 @@ case "${1:-}" in
     exec bash tests/ui/render-screenshots.sh build/ci resources/screenshots
     ;;
   bench)
-    install_deps; build_preset ci
-    exec bash installer/benchmarks.sh build/ci
+    # Benchmarks measure the -O2 release build, not the quicker-to-build CI one.
+    install_deps; build_preset release
+    exec bash installer/benchmarks.sh build/release
     ;;
   *)
     sed -n '3,7p' "$0"; exit 2 ;;
