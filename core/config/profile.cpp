@@ -11,9 +11,10 @@ namespace msb::config {
 
 namespace {
 
+// The context lupdate gives tr() calls in free functions of this namespace (else never translated).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("msb::config::Profile", text);
+    return QCoreApplication::translate("msb::config", text);
 }
 
 const QStringList kTlps = { u"clear"_s, u"white"_s, u"green"_s, u"amber"_s, u"amber+strict"_s, u"red"_s };

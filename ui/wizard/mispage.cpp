@@ -140,7 +140,7 @@ bool MispPage::validatePage()
     storeInto();
     QStringList problems;
     for (const config::ValidationIssue &issue : config::validateProfile(m_wizard->state().profile)) {
-        if (issue.field.startsWith(QStringLiteral("MISP")))
+        if (issue.field.startsWith(QStringLiteral("MISP"))) // every language keeps the product name first
             problems.append(issue.message);
     }
     if (m_server->isChecked() && m_key->text().isEmpty())

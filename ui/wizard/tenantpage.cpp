@@ -9,6 +9,7 @@
 #include "ui/wizard/setupwizard.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -131,8 +132,10 @@ QStringList TenantPage::problems() const
         probe.clientId = m_client->text().trimmed();
         probe.workspaceId = probe.tenantId;
         probe.authorityHostOverride = m_authority->text().trimmed();
+        // The field names are translated: compare with the same translation, not an English word.
+        const QString overrideField = QCoreApplication::translate("msb::config", "token endpoint override");
         for (const config::ValidationIssue &issue : config::validateTarget(probe, 0)) {
-            if (issue.field.contains(QStringLiteral("override")))
+            if (issue.field.endsWith(overrideField))
                 out.append(issue.message);
         }
     }

@@ -17,9 +17,10 @@ namespace msb::config {
 
 namespace {
 
+// The context lupdate gives tr() calls in free functions of this namespace (else never translated).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("msb::config::AppSettingsImport", text);
+    return QCoreApplication::translate("msb::config", text);
 }
 
 bool isKeyVault(const QString &value)

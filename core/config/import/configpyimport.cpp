@@ -18,9 +18,10 @@ namespace msb::config {
 
 namespace {
 
+// The context lupdate gives tr() calls in free functions of this namespace (else never translated).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("msb::config::ConfigPyImport", text);
+    return QCoreApplication::translate("msb::config", text);
 }
 
 struct Statement

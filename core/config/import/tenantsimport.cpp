@@ -15,9 +15,10 @@ namespace msb::config {
 
 namespace {
 
+// The context lupdate gives tr() calls in free functions of this namespace (else never translated).
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("msb::config::TenantsImport", text, nullptr, n);
+    return QCoreApplication::translate("msb::config", text, nullptr, n);
 }
 
 QString lowerGuid(const QString &text)
