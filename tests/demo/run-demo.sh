@@ -4,19 +4,37 @@
 # three Sentinel workspaces in two tenants, a ready "Demo" profile, then
 #   - with a display: the desktop application on the Demo profile;
 #   - without one:    check, fetch, preview, dry run, sync, a second sync (sends nothing), history.
-# Usage: tests/demo/run-demo.sh BUILD_DIR [--headless]
+#   - with --screenshot FILE (and a display, e.g. under xvfb-run): the GUI fetches, dry-runs and
+#     syncs the demo on its own and saves the window (history page and sync pane) as FILE.
+# Usage: tests/demo/run-demo.sh BUILD_DIR [--headless | --screenshot FILE]
 set -euo pipefail
-BUILD=${1:?usage: run-demo.sh BUILD_DIR [--headless]}
+BUILD=${1:?usage: run-demo.sh BUILD_DIR [--headless | --screenshot FILE]}
 BUILD=$(cd "$BUILD" && pwd)
 APP="$BUILD/app/misp-sentinel-bridge"
 HEADLESS=0
-[[ ${2:-} == --headless || -z ${DISPLAY:-} ]] && HEADLESS=1
+SHOT=
+case ${2:-} in
+  --headless) HEADLESS=1 ;;
+  --screenshot) SHOT=$(realpath -m "${3:?--screenshot needs a file name}") ;;
+  '') ;;
+  *) echo "usage: run-demo.sh BUILD_DIR [--headless | --screenshot FILE]" >&2; exit 2 ;;
+esac
+[[ -z ${DISPLAY:-} ]] && HEADLESS=1
+if [[ -n $SHOT && $HEADLESS == 1 ]]; then
+  echo "run-demo.sh: --screenshot needs a display (try: xvfb-run -a $0 $1 --screenshot $SHOT)" >&2; exit 2
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/demo-env.sh"
 trap demo_stop EXIT INT TERM
 demo_start "$BUILD" "$APP"
 
 echo "=== Demo: sandbox at $DEMO_URL (MISP, Entra ID, Sentinel emulators; nothing leaves 127.0.0.1)"
 "$APP" profiles show Demo
+if [[ -n $SHOT ]]; then
+  echo "=== Demo: the desktop application fetches, dry-runs and syncs profile Demo, then saves $SHOT"
+  "$APP" --profile Demo --page history --screenshot "$SHOT"
+  echo "=== Demo: screenshot saved to $SHOT"
+  exit 0
+fi
 if ((HEADLESS == 0)); then
   echo "=== Demo: opening the desktop application on profile Demo (close the window to end the demo)"
   "$APP" --profile Demo
