@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -158,6 +159,10 @@ void TestCli::usage_data()
                                             << kUsage << QString() << u"stix-bundle"_s;
     QTest::newRow("history: bad limit") << QStringList { u"history"_s, u"--limit"_s, u"zero"_s } << kUsage << QString()
                                         << u"--limit"_s;
+    QTest::newRow("no secret options: --client-secret")
+        << QStringList { u"sync"_s, u"--client-secret"_s, u"x"_s } << kUsage << QString() << u"client-secret"_s;
+    QTest::newRow("no secret options: --misp-key")
+        << QStringList { u"check"_s, u"--misp-key"_s, u"x"_s } << kUsage << QString() << u"misp-key"_s;
     QTest::newRow("import without --name") << QStringList { u"profiles"_s, u"import"_s, u"--tenants"_s, u"x.json"_s }
                                            << kUsage << QString() << u"--name"_s;
 }
@@ -197,6 +202,9 @@ void TestCli::everyCommandHasHelp()
     QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
     QVERIFY2(QString::fromUtf8(r.out).contains(mentions), qPrintable(describe(r)));
     QVERIFY2(QString::fromUtf8(r.out).contains(u"Usage: misp-sentinel-bridge "_s), qPrintable(describe(r)));
+    // Secrets never on the command line: no option takes a key, secret, password or token.
+    static const QRegularExpression secretOption(u"--(?!secrets-from-stdin)[a-z-]*(secret|key|password|token)"_s);
+    QVERIFY2(!secretOption.match(QString::fromUtf8(r.out)).hasMatch(), qPrintable(describe(r)));
 }
 
 void TestCli::noProfileIsAConfigurationError()
