@@ -23,7 +23,7 @@ if(UNIX AND NOT APPLE)
     # The compiled translations (also embedded in the executable, which loads them from there):
     # shipped as files too, for translators and distributions that check what a package speaks.
     install(DIRECTORY "${CMAKE_BINARY_DIR}/translations/"
-            DESTINATION "${CMAKE_INSTALL_DATADIR}/misp-sentinel-bridge/translations"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/misp-sentinel-bridge/translations" OPTIONAL
             FILES_MATCHING PATTERN "*.qm"
             PATTERN "CMakeFiles" EXCLUDE)
 
