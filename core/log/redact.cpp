@@ -55,12 +55,12 @@ QString redact(const QString &text)
         for (const QString &s : std::as_const(secrets()))
             out.replace(s, kRedacted.toString());
     }
-    // Header lines and bearer tokens.
-    static const QRegularExpression authHeader(QStringLiteral(R"((Authorization\s*[:=]\s*)("?)[^\r\n",}]+)"),
-                                               QRegularExpression::CaseInsensitiveOption);
+    // Header lines (also as a JSON member: the quote after the name) and bearer tokens.
+    static const QRegularExpression authHeader(
+        QStringLiteral(R"((Authorization"?\s*[:=]\s*)("?)[^\r\n",}]+)"), QRegularExpression::CaseInsensitiveOption);
     out.replace(authHeader, QStringLiteral("\\1\\2***"));
-    static const QRegularExpression bearer(QStringLiteral(R"((Bearer\s+)[A-Za-z0-9\-._~+/=]+)"),
-                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(
+        QStringLiteral(R"((Bearer\s+)[A-Za-z0-9\-._~+/=]+)"), QRegularExpression::CaseInsensitiveOption);
     out.replace(bearer, QStringLiteral("\\1***"));
     // key=value pairs in forms and query strings.
     static const QRegularExpression formPair(
