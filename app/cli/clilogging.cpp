@@ -5,8 +5,6 @@
 
 #include <QStandardPaths>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
-
 namespace msb::cli {
 
 QString initCliLogging()
@@ -22,15 +20,10 @@ QString initCliLogging()
         if (level != spdlog::level::off || requested == "off")
             options.level = level;
     }
-    options.console = false; // replaced by the warn-level sink below
+    // No console sink: each command prints its own problems once on stderr (clirun.h
+    // printProblems); the library's log lines, retries and input warnings go to the file only.
+    options.console = false;
     log::init(options);
-    static const auto console = [] {
-        auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-        sink->set_level(spdlog::level::warn);
-        return sink;
-    }();
-    log::removeSink(console);
-    log::addSink(console);
     return log::logFilePath();
 }
 

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSettings>
 #include <QSocketNotifier>
 
@@ -226,15 +227,32 @@ QJsonObject sourceJson(const sync::JobReport &report)
 
 void printProblems(const sync::JobReport &report, const Output &out)
 {
+    // One failure often surfaces as a failed page, the reason the fetch stopped and the fatal
+    // error: say each distinct thing once.
+    QSet<QString> said;
+    const QString fatal = report.fatal ? report.fatal->message : QString();
+    auto warnOnce = [&](const QString &text, const QString &cause) {
+        if (cause.isEmpty() || cause == fatal || said.contains(cause))
+            return;
+        said.insert(cause);
+        out.warning(text);
+    };
     for (const misp::FailedPage &p : report.fetch.failedPages)
-        out.warning(
-            QObject::tr("source page %1 is missing from this run: %2").arg(p.page).arg(p.failure.error.message));
-    if (report.fetch.stoppedEarly && !report.fetch.stopReason.isEmpty())
-        out.warning(QObject::tr("source stopped early: %1").arg(report.fetch.stopReason));
+        warnOnce(QObject::tr("source page %1 is missing from this run: %2").arg(p.page).arg(p.failure.error.message),
+            p.failure.error.message);
+    if (report.fetch.stoppedEarly)
+        warnOnce(QObject::tr("source stopped early: %1").arg(report.fetch.stopReason), report.fetch.stopReason);
     for (const QString &e : report.targetErrors)
-        out.warning(e);
+        warnOnce(e, e);
+    if (!report.parseIssues.isEmpty())
+        out.warning(QObject::tr("%n problem(s) in the MISP data (each is in the log file and in --json).",
+            nullptr,
+            int(report.parseIssues.size())));
     if (report.fatal)
         out.error(report.fatal->message);
+    const QString logFile = log::logFilePath();
+    if ((report.fatal || !said.isEmpty()) && !logFile.isEmpty())
+        out.warning(QObject::tr("details: %1").arg(logFile));
 }
 
 } // namespace msb::cli
