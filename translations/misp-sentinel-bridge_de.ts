@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/cli/clirun.cpp" line="+72"/>
+        <location filename="../app/cli/clirun.cpp" line="+73"/>
         <source>Profile &quot;env&quot; needs the variables mispurl and tenants (misp2sentinel&apos;s names).</source>
         <translation>Profil „env“ braucht die Variablen mispurl und tenants (die Namen aus misp2sentinel).</translation>
     </message>
@@ -40,14 +40,27 @@
         <translation>wird abgebrochen (unbestätigte Objekte sendet der nächste Lauf erneut)…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>source page %1 is missing from this run: %2</source>
         <translation>Quellseite %1 fehlt in diesem Lauf: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>source stopped early: %1</source>
         <translation>Quelle hat vorzeitig aufgehört: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n problem(s) in the MISP data (each is in the log file and in --json).</source>
+        <translation>
+            <numerusform>%n Problem in den MISP-Daten (jedes steht in der Protokolldatei und in --json).</numerusform>
+            <numerusform>%n Probleme in den MISP-Daten (jedes steht in der Protokolldatei und in --json).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>details: %1</source>
+        <translation>Details: %1</translation>
     </message>
     <message>
         <location filename="../core/sync/syncjob.cpp" line="-1"/>
@@ -1324,7 +1337,7 @@
 <context>
     <name>msb::ui::DryRunView</name>
     <message>
-        <location filename="../ui/views/dryrunview.cpp" line="+201"/>
+        <location filename="../ui/views/dryrunview.cpp" line="+203"/>
         <location line="+44"/>
         <source>Per target</source>
         <translation>Pro Ziel</translation>
@@ -1476,7 +1489,7 @@
 <context>
     <name>msb::ui::GuiApp</name>
     <message>
-        <location filename="../ui/guiapp.cpp" line="+46"/>
+        <location filename="../ui/guiapp.cpp" line="+48"/>
         <source>MISP Sentinel Bridge desktop</source>
         <translation>MISP Sentinel Bridge Desktop</translation>
     </message>
@@ -2162,7 +2175,7 @@
         <translation>Fortschritt von %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Syncing to %n target(s)…</source>
         <translation>
             <numerusform>Synchronisiere mit %n Ziel…</numerusform>
