@@ -607,6 +607,36 @@ void TestCli::tenantsImportKeepsSecretsOffDisk()
         ++files;
     }
     QVERIFY(files > 0);
+
+    // Then the Function's app settings into the same profile, as the README describes: the Key
+    // Vault references are named (not followed), the filters are taken, the targets are kept.
+    const QString settingsPath = m_world.home() + u"/appsettings.json"_s;
+    QFile settings(settingsPath);
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    auto setting = [](const QString &name, const QString &value) {
+        return QJsonObject { { u"name"_s, name }, { u"slotSetting"_s, false }, { u"value"_s, value } };
+    };
+    settings.write(QJsonDocument(
+        QJsonArray { setting(u"mispurl"_s, m_world.url()),
+            setting(u"mispkey"_s, u"@Microsoft.KeyVault(SecretUri=https://cli-kv.vault.azure.net/secrets/mispkey/)"_s),
+            setting(u"tenants"_s, u"@Microsoft.KeyVault(SecretUri=https://cli-kv.vault.azure.net/secrets/tenants/)"_s),
+            setting(u"misp_event_filters"_s, u"{\"published\":1,\"publish_timestamp\":\"14d\"}"_s) })
+                       .toJson());
+    settings.close();
+    const CliRun af = run(
+        { u"profiles"_s, u"import"_s, u"--name"_s, u"Migrated"_s, u"--app-settings"_s, settingsPath, u"--json"_s });
+    QVERIFY2(af.exitCode == kSuccess, qPrintable(describe(af)));
+    QStringList vaultSecrets;
+    for (const QJsonValue &v : af.json().value(u"keyVaultReferences"_s).toArray()) {
+        QCOMPARE(v.toObject().value(u"vault"_s).toString(), u"cli-kv"_s);
+        vaultSecrets << v.toObject().value(u"secret"_s).toString();
+    }
+    vaultSecrets.sort();
+    QCOMPARE(vaultSecrets, (QStringList { u"mispkey"_s, u"tenants"_s }));
+    const QJsonObject merged = run({ u"profiles"_s, u"show"_s, u"Migrated"_s, u"--json"_s }).json();
+    QCOMPARE(targetsOf(merged).size(), 2);
+    QCOMPARE(merged.value(u"misp"_s).toObject().value(u"eventFilters"_s).toObject().value(u"publish_timestamp"_s),
+        QJsonValue(u"14d"_s));
 }
 
 void TestCli::progressOnlyWhenStderrIsATerminal()
