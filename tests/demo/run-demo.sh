@@ -19,9 +19,10 @@ case ${2:-} in
   '') ;;
   *) echo "usage: run-demo.sh BUILD_DIR [--headless | --screenshot FILE]" >&2; exit 2 ;;
 esac
-[[ -z ${DISPLAY:-} ]] && HEADLESS=1
+# No display means headless, except for a screenshot on Qt's offscreen platform (CI).
+[[ -z ${DISPLAY:-} && ! ( -n $SHOT && ${QT_QPA_PLATFORM:-} == offscreen ) ]] && HEADLESS=1
 if [[ -n $SHOT && $HEADLESS == 1 ]]; then
-  echo "run-demo.sh: --screenshot needs a display (try: xvfb-run -a $0 $1 --screenshot $SHOT)" >&2; exit 2
+  echo "run-demo.sh: --screenshot needs a display (xvfb-run -a $0 $1 --screenshot $SHOT) or QT_QPA_PLATFORM=offscreen" >&2; exit 2
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/demo-env.sh"
 trap demo_stop EXIT INT TERM
@@ -31,8 +32,10 @@ echo "=== Demo: sandbox at $DEMO_URL (MISP, Entra ID, Sentinel emulators; nothin
 "$APP" profiles show Demo
 if [[ -n $SHOT ]]; then
   echo "=== Demo: the desktop application fetches, dry-runs and syncs profile Demo, then saves $SHOT"
+  rm -f "$SHOT"
   "$APP" --profile Demo --page history --screenshot "$SHOT"
-  echo "=== Demo: screenshot saved to $SHOT"
+  [[ -s $SHOT ]] || { echo "run-demo.sh: no screenshot was written" >&2; exit 1; }
+  echo "=== Demo: screenshot saved to $SHOT ($(du -k "$SHOT" | cut -f1) KiB)"
   exit 0
 fi
 if ((HEADLESS == 0)); then
