@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -213,9 +214,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("which");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("wrong key") << u"key"_s << u"key"_s;
+        QTest::newRow("wrong key") << u"key"_s << u"MISP refused the API key (HTTP 403)"_s;
         QTest::newRow("nothing listening") << u"closed"_s << u"127.0.0.1"_s;
-        QTest::newRow("plain http to a remote host") << u"http"_s << u"http"_s;
+        QTest::newRow("plain http to a remote host")
+            << u"http"_s << u"plain http:// is only allowed to a loopback address; use https:// for misp.example.org"_s;
     }
 
     void mispFailures()
@@ -260,7 +262,14 @@ private Q_SLOTS:
             sandbox::certs::certificate(sandbox::certs::Kind::Untrusted).toDer(), QCryptographicHash::Sha256)
                                            .toHex();
         QVERIFY2(details.contains(QString::fromLatin1(expectedSha)), qPrintable(details));
-        QVERIFY(details.contains(u"Subject:"_s) && details.contains(u"Issuer:"_s) && details.contains(u"Valid from"_s));
+        const QSslCertificate cert = sandbox::certs::certificate(sandbox::certs::Kind::Untrusted);
+        QVERIFY2(details.contains(u"Subject: "_s) && details.contains(u"Issuer: "_s), qPrintable(details));
+        for (const QString &cn :
+            cert.subjectInfo(QSslCertificate::CommonName) + cert.issuerInfo(QSslCertificate::CommonName))
+            QVERIFY2(details.contains(cn), qPrintable(cn + u" missing in: "_s + details));
+        QVERIFY2(details.contains(u"Valid from %1 to %2"_s.arg(cert.effectiveDate().toUTC().toString(Qt::ISODate),
+                     cert.expiryDate().toUTC().toString(Qt::ISODate))),
+            qPrintable(details));
         shoot(w, u"2b-misp-untrusted"_s);
         click(w, u"Pin this certificate"_s);
         QCOMPARE(control<QLineEdit>(w, u"Pinned certificate SHA-256"_s)->text(), QString::fromLatin1(expectedSha));
@@ -326,6 +335,27 @@ private Q_SLOTS:
         click(w, u"Cancel the tenant sign-in test"_s);
         QCOMPARE(testResult(w, u"tenant sign-in"_s), u"✘ Test cancelled."_s);
         QVERIFY(control<QAbstractButton>(w, u"Test tenant sign-in"_s)->isEnabled());
+        m_sandbox.faults().clear();
+    }
+
+    void mispTestCanBeCancelled()
+    {
+        auto f = makeFixture();
+        SetupWizard *w = f->wizard.get();
+        toMispPage(w);
+        m_sandbox.faults().failNext(u"misp-version"_s, 3, sandbox::Fault::stall(0));
+        m_sandbox.faults().failNext(u"misp-me"_s, 3, sandbox::Fault::stall(0));
+        click(w, u"Test MISP connection"_s);
+        QTest::qWait(200);
+        QVERIFY(control<QWidget>(w, u"MISP connection test in progress"_s));
+        QVERIFY(!control<QAbstractButton>(w, u"Test MISP connection"_s)->isEnabled());
+        click(w, u"Cancel the MISP connection test"_s);
+        QCOMPARE(testResult(w, u"MISP connection"_s), u"✘ Test cancelled."_s);
+        QVERIFY(!control<QWidget>(w, u"MISP connection test in progress"_s)); // busy indicator gone
+        QVERIFY(control<QAbstractButton>(w, u"Test MISP connection"_s)->isEnabled());
+        // A late answer of the cancelled test must not overwrite the result.
+        QTest::qWait(300);
+        QCOMPARE(testResult(w, u"MISP connection"_s), u"✘ Test cancelled."_s);
         m_sandbox.faults().clear();
     }
 
