@@ -12,12 +12,12 @@ namespace msb::cli {
 /// Documented exit codes of every subcommand (README "Exit codes").
 enum ExitCode : int {
     Success = 0,
-    PartialFailure = 1,  ///< ran to the end, but some items or targets failed
-    UsageError = 2,      ///< bad command line
+    PartialFailure = 1, ///< ran to the end, but some items or targets failed
+    UsageError = 2, ///< bad command line
     ConfigurationError = 3,
     AuthenticationError = 4,
     SourceUnreachable = 5,
-    InputError = 6,      ///< an input could not be read (convert)
+    InputError = 6, ///< an input could not be read (convert)
     Cancelled = 130,
 };
 
