@@ -11,9 +11,11 @@
 #include "ui/mainwindow.h"
 #include "ui/views/logdock.h"
 #include "ui/views/previewview.h"
+#include "ui/views/syncdock.h"
 #include "ui/wizard/setupwizard.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QStandardPaths>
@@ -193,13 +195,16 @@ int runGui(int &argc, char **argv)
             if (syncFirst && window.controller()->canSync()) {
                 showRequestedPage(window, options.page == u"history" ? options.page : u"dryrun"_s);
                 if (options.page == u"sync-running") {
-                    // Caught mid-run: the first progress that is neither empty nor complete.
+                    // Caught mid-run.
                     QObject::connect(window.controller(),
                         &DeskController::syncProgress,
                         &window,
                         [&window, save](const TargetProgress &p) {
-                            if (p.sent > 0 && !p.finished && p.accepted < p.total)
-                                QTimer::singleShot(0, &window, [&window, save] { save(&window); });
+                            // The demo is small (one batch per target): the first answer while
+                            // other targets still wait is as "mid-run" as it gets.
+                            if (p.accepted > 0 && window.controller()->state() == DeskController::State::Syncing)
+                                QTimer::singleShot(
+                                    150, &window, [&window, save] { save(&window); }); // after the dock repaints
                         });
                 }
                 QObject::connect(window.controller(), &DeskController::syncFinished, &window, [&window, save] {
@@ -207,6 +212,11 @@ int runGui(int &argc, char **argv)
                 });
                 window.controller()->sync();
                 return;
+            }
+            if (options.page == u"stix" || options.page == u"json") {
+                // Room for the status columns of every target; every event's objects.
+                window.syncDock()->hide();
+                window.previewView()->allEventsBox()->setChecked(options.page == u"stix");
             }
             if (options.page == u"log") {
                 window.resizeDocks({ window.logDock() }, { 420 }, Qt::Vertical);

@@ -134,9 +134,9 @@ DryRunView::DryRunView(QWidget *parent)
 {
     configureTable(m_summaryTable);
     m_summaryTable->setModel(m_summary);
-    m_summaryTable->horizontalHeader()->resizeSection(DryRunSummaryModel::Target, 200);
+    m_summaryTable->horizontalHeader()->resizeSection(DryRunSummaryModel::Target, 180);
     for (int c = DryRunSummaryModel::FirstStatusColumn; c < DryRunSummaryModel::ColumnCount; ++c)
-        m_summaryTable->horizontalHeader()->resizeSection(c, 85);
+        m_summaryTable->horizontalHeader()->resizeSection(c, 72);
     configureTable(m_dropTable);
     m_dropTable->setModel(m_drops);
     m_dropTable->horizontalHeader()->setSectionResizeMode(DropReasonModel::Reason, QHeaderView::Stretch);
@@ -166,8 +166,10 @@ DryRunView::DryRunView(QWidget *parent)
     grid->addWidget(m_dropView, 3, 2);
     grid->setRowStretch(2, 2);
     grid->setRowStretch(3, 3);
-    for (int c = 0; c < 3; ++c)
-        grid->setColumnStretch(c, 1);
+    // The per-target chart carries a six-entry legend: it gets the widest column.
+    grid->setColumnStretch(0, 4);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 3);
 
     applyTheme();
     retranslate();
@@ -267,6 +269,11 @@ void DryRunView::rebuildCharts()
         series->attachAxis(axisX);
         axisX->applyNiceNumbers();
         targets->legend()->setVisible(true);
+        // Six statuses side by side: a smaller font keeps their names readable, the tooltip the rest.
+        QFont legendFont = targets->legend()->font();
+        legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+        targets->legend()->setFont(legendFont);
+        targets->legend()->setShowToolTips(true);
     }
     applyTheme();
 }

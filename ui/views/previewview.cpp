@@ -53,8 +53,8 @@ PreviewView::PreviewView(QWidget *parent)
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Id, 60);
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Date, 95);
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Organisation, 120);
-    m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Info, 360);
-    m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Tags, 260);
+    m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Info, 300);
+    m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Tags, 200);
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Attributes, 80);
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::ToIds, 60);
     m_eventTable->horizontalHeader()->resizeSection(EventTableModel::Published, 80);
@@ -68,9 +68,9 @@ PreviewView::PreviewView(QWidget *parent)
     m_attributeTable->sortByColumn(-1, Qt::AscendingOrder);
     m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Type, 120);
     m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Category, 150);
-    m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Value, 380);
+    m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Value, 320);
     m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::ToIds, 70);
-    m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Tags, 220);
+    m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Tags, 160);
     m_attributeTable->horizontalHeader()->resizeSection(AttributeTableModel::Timestamp, 170);
 
     // No proxy on the STIX table: a sort/filter proxy keeps per-row mappings, which is what a
@@ -78,12 +78,12 @@ PreviewView::PreviewView(QWidget *parent)
     configureTable(m_stixTable);
     m_stixTable->setModel(m_stix);
     m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Type, 90);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Pattern, 380);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::ValidFrom, 165);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::ValidUntil, 165);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Confidence, 85);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Labels, 160);
-    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Tlp, 95);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Pattern, 280);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::ValidFrom, 150);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::ValidUntil, 150);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Confidence, 80);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Labels, 100);
+    m_stixTable->horizontalHeader()->resizeSection(StixTableModel::Tlp, 70);
 
     m_json->setReadOnly(true);
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -177,7 +177,7 @@ void PreviewView::setPlan(const PreviewPlan &plan)
     m_stix->setPlan(plan);
     updateStixFilter();
     for (int c = StixTableModel::FirstTargetColumn; c < m_stix->columnCount(); ++c)
-        m_stixTable->horizontalHeader()->resizeSection(c, 140);
+        m_stixTable->horizontalHeader()->resizeSection(c, 130);
 }
 
 void PreviewView::selectEventRow(int proxyRow)

@@ -43,6 +43,7 @@ public:
     QTableView *stixTable() const { return m_stixTable; }
     QPlainTextEdit *jsonView() const { return m_json; }
     QLineEdit *eventFilter() const { return m_eventFilterEdit; }
+    QCheckBox *allEventsBox() const { return m_allEvents; }
 
 private:
     void onEventSelected();

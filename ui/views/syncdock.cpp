@@ -94,6 +94,7 @@ void SyncDock::start(const QStringList &targets)
         row.bar->setValue(0);
         row.bar->setAccessibleName(tr("Progress of %1").arg(target));
         row.stats = new QLabel(box);
+        row.stats->setWordWrap(true); // the dock may be narrow; never clip the counts
         row.error = new QLabel(box);
         row.error->setWordWrap(true);
         row.error->setStyleSheet(QStringLiteral("color: #d93f3f;"));
