@@ -144,10 +144,10 @@ class TestDeskEndToEnd final : public QObject
         return p;
     }
 
-    DeskBackend backend() const
+    DeskBackend backend(const QString &ledger = u"ledger.sqlite"_s) const
     {
         CoreBackendOptions options;
-        options.ledgerPath = m_dir.filePath(u"ledger.sqlite"_s);
+        options.ledgerPath = m_dir.filePath(ledger);
         // The CLI's lookup over a private environment: the keychain is never touched.
         QProcessEnvironment env;
         env.insert(secrets::EnvironmentSecretStore::variableNames(secrets::mispKeyName(profile().name)).constFirst(),
@@ -275,6 +275,54 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.dryRunAction()->isEnabled(), 30000);
         QTRY_COMPARE(summary->count(0, PlanStatus::Unchanged), int(expected.objects.size()));
         QCOMPARE(summary->count(1, PlanStatus::New), 0);
+    }
+
+    void feedUrlFetch()
+    {
+        // The same demo as a MISP feed over HTTP (manifest.json + event files): every event arrives.
+        config::Profile p = profile();
+        p.name = u"Desk Feed"_s;
+        p.misp.kind = config::MispSettings::Kind::Feed;
+        p.misp.url = QUrl(m_sandbox.httpUrl().toString(QUrl::StripTrailingSlash) + u"/feed"_s);
+        p.misp.eventFilters = {};
+        const Expected expected = expectedFor(p);
+        DeskBackend b = backend();
+        b.profileNames = [p] { return QStringList { p.name }; };
+        b.loadProfile = [p](const QString &) { return p; };
+        MainWindow window(b);
+        QSignalSpy fetched(window.controller(), &DeskController::fetched);
+        window.fetchAction()->trigger();
+        QVERIFY(fetched.wait(30000));
+        const FetchOutcome outcome = fetched.at(0).at(0).value<FetchOutcome>();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QSet<QString> fetchedUuids, expectedUuids;
+        for (const misp::Event &e : outcome.events)
+            fetchedUuids.insert(e.uuid);
+        for (const misp::Event &e : expected.events)
+            expectedUuids.insert(e.uuid);
+        QCOMPARE(fetchedUuids, expectedUuids);
+        QCOMPARE(window.previewView()->eventModel()->rowCount(), int(expected.events.size()));
+    }
+
+    void cancelBeforeTheJobRuns()
+    {
+        // Cancel right after Sync: the job stops before sending, says so, and the window is idle again.
+        // A fresh ledger, so there is something to send that must not arrive.
+        MainWindow window(backend(u"cancel.sqlite"_s));
+        window.fetchAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->events().isEmpty(), 30000);
+        window.dryRunAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->hasPlan(), 30000);
+        QSignalSpy finished(window.controller(), &DeskController::syncFinished);
+        window.syncAction()->trigger();
+        window.cancelAction()->trigger();
+        QVERIFY(finished.wait(30000));
+        const RunRecord run = finished.at(0).at(0).value<RunRecord>();
+        QVERIFY(run.cancelled);
+        QCOMPARE(run.accepted(), qint64(0));
+        QVERIFY(window.fetchAction()->isEnabled());
+        QCOMPARE(window.controller()->plan().countsForTarget(0).at(int(PlanStatus::New)),
+            int(window.controller()->plan().inputObjects));
     }
 
     void missingKeyIsNamed()
