@@ -67,6 +67,387 @@
         <source>Profile &quot;%1&quot; has no target &quot;%2&quot; (its targets: %3).</source>
         <translation>Profil „%1“ hat kein Ziel „%2“ (seine Ziele: %3).</translation>
     </message>
+    <message>
+        <location filename="../app/cli/checkcommand.cpp" line="+19"/>
+        <source>Test the MISP connection (version, user, organisation, role) and get a token for every Sentinel target. Says in plain words what is wrong.</source>
+        <translation>Testet die MISP-Verbindung (Version, Benutzer, Organisation, Rolle) und holt ein Token für jedes Sentinel-Ziel. Sagt in klaren Worten, was nicht stimmt.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>         note: </source>
+        <translation>      Hinweis: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MISP     FAIL %1</source>
+        <translation>MISP     FAIL %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MISP     OK   feed %1</source>
+        <translation>MISP     OK   Feed %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TARGET   FAIL </source>
+        <translation>ZIEL     FAIL </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>test MISP and every Sentinel target, say what is wrong</source>
+        <translation>MISP und jedes Sentinel-Ziel testen, sagen, was nicht stimmt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cliargs.cpp" line="+21"/>
+        <source>Print machine-readable JSON on stdout.</source>
+        <translation>Maschinenlesbares JSON auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No progress on stderr.</source>
+        <translation>Kein Fortschritt auf stderr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profile to use (default: $MSB_PROFILE, else the default profile, else the only one).</source>
+        <translation>Zu verwendendes Profil (Vorgabe: $MSB_PROFILE, sonst das Standardprofil, sonst das einzige).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only this target (display name or workspace id); repeat for several.</source>
+        <translation>Nur dieses Ziel (Anzeigename oder Workspace-ID); für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read secrets as NAME=VALUE lines from stdin (never put secrets on the command line); names as in the environment provider (see README).</source>
+        <translation>Geheimnisse als Zeilen NAME=WERT von stdin lesen (Geheimnisse nie auf die Befehlszeile schreiben); Namen wie beim Umgebungsanbieter (siehe README).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/exportcommand.cpp" line="+18"/>
+        <source>Fetch and convert the profile&apos;s source and write the STIX 2.1 objects as one bundle file.</source>
+        <translation>Die Quelle des Profils abrufen und konvertieren und die STIX-2.1-Objekte als eine Bundle-Datei schreiben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output format; only stix-bundle.</source>
+        <translation>Ausgabeformat; nur stix-bundle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File to write (required).</source>
+        <translation>Zu schreibende Datei (erforderlich).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown --format &apos;%1&apos; (supported: stix-bundle)</source>
+        <translation>unbekanntes --format „%1“ (unterstützt: stix-bundle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out FILE is required</source>
+        <translation>--out DATEI ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Wrote %1 STIX object(s) to %2 (%3 attribute(s) dropped in conversion).</source>
+        <translation>%1 STIX-Objekt(e) nach %2 geschrieben (%3 Attribut(e) bei der Konvertierung verworfen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>write the converted source as a STIX 2.1 bundle</source>
+        <translation>die konvertierte Quelle als STIX-2.1-Bundle schreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/fetchcommand.cpp" line="+19"/>
+        <source>Fetch the events the profile&apos;s filters select (MISP REST or feed), convert them, and list them with attribute counts and the conversion outcome.</source>
+        <translation>Die von den Filtern des Profils gewählten Events abrufen (MISP-REST oder Feed), konvertieren und mit Attributzahlen und Konvertierungsergebnis auflisten.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>fetch and convert from MISP, list the events</source>
+        <translation>aus MISP abrufen und konvertieren, die Events auflisten</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/historycommand.cpp" line="+23"/>
+        <source>At most this many runs (default 20).</source>
+        <translation>Höchstens so viele Läufe (Vorgabe 20).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--limit must be a number from 1 to 100000</source>
+        <translation>--limit muss eine Zahl von 1 bis 100000 sein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot open the ledger %1: %2</source>
+        <translation>das Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No sync runs recorded yet.</source>
+        <translation>Noch keine Synchronisationsläufe aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>past sync runs with their counts</source>
+        <translation>vergangene Synchronisationsläufe mit ihren Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/planoutput.cpp" line="+84"/>
+        <source>  %1: %2 × %3</source>
+        <translation>  %1: %2 × %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+Dropped during conversion (%1 attribute(s), same for every target):</source>
+        <translation>
+Bei der Konvertierung verworfen (%1 Attribut(e), für jedes Ziel gleich):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>  %1 × %2</source>
+        <translation>  %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+%1:</source>
+        <translation>
+%1:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>  </source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>
+Dropped attributes:</source>
+        <translation>
+Verworfene Attribute:</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/previewcommand.cpp" line="+20"/>
+        <source>Fetch, convert and plan every target against the ledger: what would be sent (new), changed, left unchanged, revoked and dropped or filtered, with the reasons. Sends nothing and needs no Sentinel secret.</source>
+        <translation>Abrufen, konvertieren und jedes Ziel gegen das Journal planen: was gesendet (neu), geändert, unverändert gelassen, widerrufen und verworfen oder gefiltert würde, mit den Gründen. Sendet nichts und braucht kein Sentinel-Geheimnis.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List every planned object and every dropped attribute.</source>
+        <translation>Jedes geplante Objekt und jedes verworfene Attribut auflisten.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 event(s) → %2 STIX object(s); %3 attribute(s) dropped in conversion.
+</source>
+        <translation>%1 Event(s) → %2 STIX-Objekt(e); %3 Attribut(e) bei der Konvertierung verworfen.
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>what a sync would send, change, revoke and drop per target</source>
+        <translation>was eine Synchronisation pro Ziel senden, ändern, widerrufen und verwerfen würde</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/profilescommand.cpp" line="+40"/>
+        <source>List the profiles (the default one is marked with *).</source>
+        <translation>Die Profile auflisten (das Standardprofil ist mit * markiert).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>profile &quot;%1&quot; cannot be read: %2</source>
+        <translation>Profil „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No profiles. Create one with the setup wizard or &apos;misp-sentinel-bridge profiles import&apos;.</source>
+        <translation>Keine Profile. Legen Sie eines mit dem Einrichtungsassistenten oder mit „misp-sentinel-bridge profiles import“ an.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show one profile: source, filters, targets and policy. Never a secret.</source>
+        <translation>Ein Profil zeigen: Quelle, Filter, Ziele und Richtlinie. Nie ein Geheimnis.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:  %1</source>
+        <translation>Quelle:  %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA file: %1</source>
+        <translation>CA-Datei: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation>SHA-256 des gepinnten Zertifikats: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page size %1, timeout %2 s</source>
+        <translation>Seitengröße %1, Zeitlimit %2 s</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Create or update a profile from a misp2sentinel setup or a profile JSON. Secrets found go straight to the keychain (or are reported when MSB_SECRETS=env).</source>
+        <translation>Ein Profil aus einer misp2sentinel-Einrichtung oder einem Profil-JSON anlegen oder aktualisieren. Gefundene Geheimnisse kommen direkt in den Schlüsselbund (oder werden bei MSB_SECRETS=env gemeldet).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name of the profile to create or update (required).</source>
+        <translation>Name des anzulegenden oder zu aktualisierenden Profils (erforderlich).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>misp2sentinel `tenants` JSON file (array or the old dict).</source>
+        <translation>misp2sentinel-JSON-Datei `tenants` (Array oder das alte Dict).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Azure Function app settings (az functionapp config appsettings list).</source>
+        <translation>App-Einstellungen der Azure Function (az functionapp config appsettings list).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>misp2sentinel config.py (read as literals, never executed).</source>
+        <translation>misp2sentinel-config.py (als Literale gelesen, nie ausgeführt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A profile as printed by &apos;profiles show --json&apos;.</source>
+        <translation>Ein Profil, wie es „profiles show --json“ ausgibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MISP base URL of the profile (a tenants file has none; overrides the imported one).</source>
+        <translation>MISP-Basis-URL des Profils (eine tenants-Datei hat keine; ersetzt die importierte).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it the default profile.</source>
+        <translation>Zum Standardprofil machen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--name is required</source>
+        <translation>--name ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>give only one of --tenants, --app-settings, --config-py, --profile-json</source>
+        <translation>geben Sie nur eines von --tenants, --app-settings, --config-py, --profile-json an</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give one of --tenants, --app-settings, --config-py, --profile-json</source>
+        <translation>geben Sie eines von --tenants, --app-settings, --config-py, --profile-json an</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a profile JSON object: %2</source>
+        <translation>%1 ist kein Profil-JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--misp-url needs a URL like https://misp.example.org</source>
+        <translation>--misp-url braucht eine URL wie https://misp.example.org</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>give the MISP URL with --misp-url (a tenants file does not have it)</source>
+        <translation>geben Sie die MISP-URL mit --misp-url an (eine tenants-Datei enthält sie nicht)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Profile &quot;%1&quot; saved: %2 target(s), source %3.</source>
+        <translation>Profil „%1“ gespeichert: %2 Ziel(e), Quelle %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  note: </source>
+        <translation>  Hinweis: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Key Vault: setting %1 refers to secret &quot;%2&quot; in vault %3; fetch it and store it with the wizard, or provide it through the environment.</source>
+        <translation>  Key Vault: Einstellung %1 verweist auf das Geheimnis „%2“ im Vault %3; holen Sie es und speichern Sie es mit dem Assistenten, oder übergeben Sie es über die Umgebung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  stored in the keychain: %1</source>
+        <translation>  im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>list, show or import profiles</source>
+        <translation>Profile auflisten, zeigen oder importieren</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synccommand.cpp" line="+40"/>
+        <source>Fetch from MISP, convert, and upload what is new or changed to every target (incremental: the ledger remembers what each workspace has; indicators gone from MISP are revoked). --dry-run plans and prints only.</source>
+        <translation>Aus MISP abrufen, konvertieren und Neues oder Geändertes zu jedem Ziel hochladen (inkrementell: das Journal merkt sich, was jeder Workspace hat; aus MISP verschwundene Indikatoren werden widerrufen). --dry-run plant und gibt nur aus.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan only: print what would be sent, changed and revoked; send nothing.</source>
+        <translation>Nur planen: ausgeben, was gesendet, geändert und widerrufen würde; nichts senden.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Profile %1: %2 event(s), %3 STIX object(s) from %4 attribute(s); %5 dropped in conversion.</source>
+        <translation>Profil %1: %2 Event(s), %3 STIX-Objekt(e) aus %4 Attribut(en); %5 bei der Konvertierung verworfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dry run: nothing was sent.
+</source>
+        <translation>Probelauf: nichts wurde gesendet.
+</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 rejected %2: %3</source>
+        <translation>%1 hat %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and %1 more rejection(s); &apos;history --json&apos; and the log list them all.</source>
+        <translation>… und %1 weitere Ablehnung(en); „history --json“ und das Protokoll listen alle auf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run %1 %2.</source>
+        <translation>Lauf %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>upload new and changed indicators to every target (--dry-run: plan only)</source>
+        <translation>neue und geänderte Indikatoren zu jedem Ziel hochladen (--dry-run: nur planen)</translation>
+    </message>
 </context>
 <context>
     <name>msb::config</name>
@@ -614,12 +995,13 @@
     </message>
     <message>
         <location line="-66"/>
-        <location filename="../ui/wizard/tenantpage.cpp" line="+136"/>
+        <location filename="../ui/wizard/tenantpage.cpp" line="+142"/>
         <source>token endpoint override</source>
         <translation>abweichender Token-Endpunkt</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/wizard/tenantpage.cpp" line="+1"/>
         <source>upload endpoint override</source>
         <translation>abweichender Upload-Endpunkt</translation>
     </message>
@@ -2746,12 +3128,12 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
 <context>
     <name>msb::ui::wizard::TenantPage</name>
     <message>
-        <location filename="../ui/wizard/tenantpage.cpp" line="-106"/>
-        <source>Advanced: token endpoint (proxy or local sandbox)</source>
-        <translation>Erweitert: Token-Endpunkt (Proxy oder lokale Sandbox)</translation>
+        <location filename="../ui/wizard/tenantpage.cpp" line="-113"/>
+        <source>Advanced: token and upload endpoints (proxy or local sandbox)</source>
+        <translation>Erweitert: Token- und Upload-Endpunkte (Proxy oder lokale Sandbox)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Test sign-in</source>
         <translation>Anmeldung &amp;testen</translation>
     </message>
@@ -2826,6 +3208,16 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>leer: der Anmeldehost der Cloud</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Upload endpoint host</source>
+        <translation>Host des Upload-Endpunkts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: the cloud&apos;s own Sentinel API host</source>
+        <translation>leer: der Sentinel-API-Host der Cloud</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Problem on this page</source>
         <translation>Problem auf dieser Seite</translation>
@@ -2834,6 +3226,11 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <location line="+3"/>
         <source>Token &amp;host:</source>
         <translation>Token-&amp;Host:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;pload host:</source>
+        <translation>U&amp;pload-Host:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2856,7 +3253,7 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>Geheimer Client&amp;schlüssel:</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Tenant ID &quot;%1&quot; is not a GUID (Directory (tenant) ID in the app&apos;s overview).</source>
         <translation>Die Mandanten-ID „%1“ ist keine GUID (Verzeichnis-ID (Mandanten-ID) in der Übersicht der App).</translation>
     </message>
@@ -2871,7 +3268,7 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>Der geheime Clientschlüssel ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+97"/>
         <source>Signed in: the app received a token (valid for %n more minute(s)).</source>
         <translation>
             <numerusform>Angemeldet: die App hat ein Token erhalten (noch %n Minute gültig).</numerusform>
@@ -2996,7 +3393,7 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>Lese %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Imported %n target(s) and %1 secret(s).</source>
         <translation>
             <numerusform>%n Ziel und %1 Geheimnis(se) importiert.</numerusform>
@@ -3151,12 +3548,12 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
     <message>
         <location line="+2"/>
         <location line="+28"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Sentinel %1</source>
         <translation>Sentinel %1</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Enter a tenant and app first (Back).</source>
         <translation>Geben Sie zuerst einen Mandanten und eine App ein (Zurück).</translation>
     </message>
@@ -3166,7 +3563,7 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>Die Workspace-ID „%1“ ist keine GUID (Log-Analytics-Workspace → Übersicht → Workspace-ID).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Workspace %1 is listed already.</source>
         <translation>Workspace %1 ist bereits aufgeführt.</translation>
     </message>

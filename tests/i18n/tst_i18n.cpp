@@ -98,7 +98,7 @@ private Q_SLOTS:
                 if (numerus && forms.size() != 2)
                     problems.append(u"German needs 2 plural forms: "_s + source);
                 for (const QString &form : std::as_const(forms)) {
-                    if (form.trimmed().isEmpty())
+                    if (form.isEmpty() || (form.trimmed().isEmpty() && !source.trimmed().isEmpty()))
                         problems.append(u"empty: "_s + source);
                     else if (placeholders(form) != placeholders(source))
                         problems.append(u"placeholders differ: "_s + source + u" → "_s + form);

@@ -124,6 +124,7 @@ class TestWizardCanary final : public QObject
             type(&wizard, u"Client ID"_s, kApp);
             wizard.currentPage()->findChild<QGroupBox *>()->setChecked(true);
             type(&wizard, u"Token endpoint host"_s, base);
+            type(&wizard, u"Upload endpoint host"_s, base);
             type(&wizard, u"Client secret"_s, wrongCanary);
             click(&wizard, u"Test tenant sign-in"_s);
             QTRY_VERIFY_WITH_TIMEOUT(labelText(&wizard, u"tenant sign-in test result"_s).startsWith(u"✘"_s), 15000);
@@ -143,9 +144,9 @@ class TestWizardCanary final : public QObject
         QCOMPARE(store.keysOfProfile(profileName).size(), 2);
 
         // The sync: a fresh SyncJob reads both secrets back from the store and uses them.
-        config::Profile profile = profiles.load(profileName).value();
+        const config::Profile profile = profiles.load(profileName).value();
         QCOMPARE(profile.targets.size(), 1);
-        profile.targets[0].uploadHostOverride = base; // the wizard's advanced box sets only the token host
+        QCOMPARE(profile.targets[0].uploadHostOverride, base); // the sandbox's upload API, set in the wizard
         sync::JobOptions jobOptions;
         jobOptions.mode = sync::JobMode::Sync; // default ledger path: under $XDG_DATA_HOME, scanned below
         const int tokensBefore = sandbox.tokenRequestCount();

@@ -27,8 +27,9 @@ TenantPage::TenantPage(SetupWizard *wizard)
     , m_tenant(new QLineEdit(this))
     , m_client(new QLineEdit(this))
     , m_secret(new QLineEdit(this))
-    , m_advanced(new QGroupBox(tr("Advanced: token endpoint (proxy or local sandbox)"), this))
+    , m_advanced(new QGroupBox(tr("Advanced: token and upload endpoints (proxy or local sandbox)"), this))
     , m_authority(new QLineEdit(m_advanced))
+    , m_upload(new QLineEdit(m_advanced))
     , m_test(new BusyRow(tr("&Test sign-in"), tr("tenant sign-in"), this))
     , m_error(new QLabel(this))
     , m_network(new QNetworkAccessManager(this))
@@ -48,6 +49,8 @@ TenantPage::TenantPage(SetupWizard *wizard)
     m_secret->setPlaceholderText(tr("the secret's value (not its ID); stored in the system keychain"));
     m_authority->setAccessibleName(tr("Token endpoint host"));
     m_authority->setPlaceholderText(tr("empty: the cloud's own sign-in host"));
+    m_upload->setAccessibleName(tr("Upload endpoint host"));
+    m_upload->setPlaceholderText(tr("empty: the cloud's own Sentinel API host"));
     m_advanced->setCheckable(true);
     m_advanced->setChecked(false);
     m_error->setWordWrap(true);
@@ -56,6 +59,7 @@ TenantPage::TenantPage(SetupWizard *wizard)
 
     auto *advancedLayout = new QFormLayout(m_advanced);
     advancedLayout->addRow(tr("Token &host:"), m_authority);
+    advancedLayout->addRow(tr("U&pload host:"), m_upload);
     auto *form = new QFormLayout;
     form->addRow(tr("C&loud:"), m_cloud);
     form->addRow(tr("T&enant ID:"), m_tenant);
@@ -97,7 +101,8 @@ void TenantPage::initializePage()
     m_client->setText(app.clientId);
     m_secret->setText(app.secret);
     m_authority->setText(app.authorityHostOverride);
-    m_advanced->setChecked(!app.authorityHostOverride.isEmpty());
+    m_upload->setText(app.uploadHostOverride);
+    m_advanced->setChecked(!app.authorityHostOverride.isEmpty() || !app.uploadHostOverride.isEmpty());
 }
 
 void TenantPage::startNewTenant()
@@ -126,17 +131,21 @@ QStringList TenantPage::problems() const
                        .arg(m_client->text().trimmed()));
     if (m_secret->text().isEmpty())
         out.append(tr("Client secret is empty."));
-    if (m_advanced->isChecked() && !m_authority->text().trimmed().isEmpty()) {
+    if (m_advanced->isChecked()) {
         config::TargetSettings probe;
         probe.tenantId = m_tenant->text().trimmed();
         probe.clientId = m_client->text().trimmed();
         probe.workspaceId = probe.tenantId;
         probe.authorityHostOverride = m_authority->text().trimmed();
+        probe.uploadHostOverride = m_upload->text().trimmed();
         // The field names are translated: compare with the same translation, not an English word.
-        const QString overrideField = QCoreApplication::translate("msb::config", "token endpoint override");
+        const QStringList overrideFields { QCoreApplication::translate("msb::config", "token endpoint override"),
+            QCoreApplication::translate("msb::config", "upload endpoint override") };
         for (const config::ValidationIssue &issue : config::validateTarget(probe, 0)) {
-            if (issue.field.endsWith(overrideField))
-                out.append(issue.message);
+            for (const QString &field : overrideFields) {
+                if (issue.field.endsWith(field))
+                    out.append(issue.message);
+            }
         }
     }
     return out;
@@ -156,6 +165,7 @@ bool TenantPage::validatePage()
     app.clientId = m_client->text().trimmed().toLower();
     app.secret = m_secret->text();
     app.authorityHostOverride = m_advanced->isChecked() ? m_authority->text().trimmed() : QString();
+    app.uploadHostOverride = m_advanced->isChecked() ? m_upload->text().trimmed() : QString();
     int index = -1;
     for (int i = 0; i < state.tenants.size(); ++i) {
         if (state.tenants[i].tenantId == app.tenantId && state.tenants[i].clientId == app.clientId)
@@ -176,6 +186,7 @@ bool TenantPage::validatePage()
                 t.clientId = app.clientId;
                 t.cloud = app.cloud;
                 t.authorityHostOverride = app.authorityHostOverride;
+                t.uploadHostOverride = app.uploadHostOverride;
             }
         }
     }

@@ -21,8 +21,8 @@ class SetupWizard;
 
 /// The Entra ID app registration of one tenant: cloud, tenant id, client id, client secret.
 /// "Test" acquires a client-credentials token (sentinel::TokenProvider, asynchronous, cancellable)
-/// or explains the AADSTS error in plain words. An advanced field overrides the token endpoint host
-/// (a proxy, or the local sandbox).
+/// or explains the AADSTS error in plain words. Advanced fields override the token and upload endpoint
+/// hosts (a proxy, or the local sandbox).
 class TenantPage final : public QWizardPage
 {
     Q_OBJECT
@@ -51,6 +51,7 @@ private:
     QLineEdit *m_secret;
     QGroupBox *m_advanced;
     QLineEdit *m_authority;
+    QLineEdit *m_upload;
     BusyRow *m_test;
     QLabel *m_error;
     QNetworkAccessManager *m_network;

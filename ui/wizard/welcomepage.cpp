@@ -162,7 +162,12 @@ void WelcomePage::applyImport(const config::ImportResult &result)
         for (const TenantApp &app : std::as_const(state.tenants))
             known |= app.tenantId == t.tenantId && app.clientId == t.clientId;
         if (!known)
-            state.tenants.append({ t.cloud, t.tenantId, t.clientId, state.secretFor(t.tenantId, t.clientId), {} });
+            state.tenants.append({ t.cloud,
+                t.tenantId,
+                t.clientId,
+                state.secretFor(t.tenantId, t.clientId),
+                t.authorityHostOverride,
+                t.uploadHostOverride });
     }
     state.currentTenant = state.tenants.isEmpty() ? -1 : 0;
     QStringList lines;

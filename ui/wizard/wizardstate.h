@@ -19,6 +19,7 @@ struct TenantApp
     QString clientId;
     QString secret;
     QString authorityHostOverride;
+    QString uploadHostOverride;
 };
 
 /// What the pages fill in, shared by all pages of one SetupWizard.

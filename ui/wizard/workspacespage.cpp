@@ -136,6 +136,7 @@ bool WorkspacesPage::addWorkspace()
     t.sourceSystem
         = m_sourceSystem->text().trimmed().isEmpty() ? QStringLiteral("MISP") : m_sourceSystem->text().trimmed();
     t.authorityHostOverride = app.authorityHostOverride;
+    t.uploadHostOverride = app.uploadHostOverride;
     for (const config::TargetSettings &existing : std::as_const(state.profile.targets)) {
         if (existing.workspaceId == t.workspaceId && existing.apiKind == t.apiKind
             && existing.sourceSystem == t.sourceSystem) {
