@@ -304,6 +304,23 @@ private Q_SLOTS:
         QCOMPARE(window.previewView()->eventModel()->rowCount(), int(expected.events.size()));
     }
 
+    void feedFolderFetch()
+    {
+        // File > Open MISP folder on a feed folder (manifest.json): read by the core's FeedSource.
+        config::Profile all = profile();
+        all.misp.eventFilters = {};
+        const Expected expected = expectedFor(all);
+        MainWindow window(backend());
+        QSignalSpy fetched(window.controller(), &DeskController::fetched);
+        window.controller()->useFolder(demoDir());
+        window.fetchAction()->trigger();
+        QVERIFY(fetched.wait(30000));
+        const FetchOutcome outcome = fetched.at(0).at(0).value<FetchOutcome>();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QCOMPARE(outcome.events.size(), expected.events.size());
+        QCOMPARE(window.previewView()->eventModel()->rowCount(), int(expected.events.size()));
+    }
+
     void cancelBeforeTheJobRuns()
     {
         // Cancel right after Sync: the job stops before sending, says so, and the window is idle again.
