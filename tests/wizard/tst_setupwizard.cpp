@@ -386,6 +386,36 @@ private Q_SLOTS:
         QCOMPARE(f->profiles->profileNames(), QStringList { u"sandbox"_s });
     }
 
+    void replacingAProfileNeedsConfirmation()
+    {
+        auto f = makeFixture();
+        config::Profile existing;
+        existing.name = u"existing"_s;
+        existing.misp.url = QUrl(u"https://misp.example.org"_s);
+        config::TargetSettings target;
+        target.tenantId = kTenant;
+        target.clientId = kApp;
+        target.workspaceId = kWorkspace;
+        existing.targets = { target };
+        QVERIFY(f->profiles->save(existing).ok());
+        config::Profile other = existing;
+        other.name = u"other"_s;
+        QVERIFY(f->profiles->save(other).ok());
+        SetupWizard *w = f->wizard.get();
+        type(w, u"Profile name"_s, u"existing"_s);
+        w->next();
+        QCOMPARE(w->currentId(), int(SetupWizard::WelcomeId));
+        QVERIFY(labelText(w, u"Problem on this page"_s).contains(u"\"existing\" exists already"_s));
+        // Confirming one name does not confirm another existing one.
+        type(w, u"Profile name"_s, u"other"_s);
+        w->next();
+        QCOMPARE(w->currentId(), int(SetupWizard::WelcomeId));
+        QVERIFY(labelText(w, u"Problem on this page"_s).contains(u"\"other\" exists already"_s));
+        w->next();
+        QCOMPARE(w->currentId(), int(SetupWizard::MispId));
+        QCOMPARE(w->state().profile.name, u"other"_s);
+    }
+
     void importTenantsFile()
     {
         auto f = makeFixture();

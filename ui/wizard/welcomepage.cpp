@@ -195,11 +195,13 @@ bool WelcomePage::validatePage()
             tr("Profile name \"%1\" is not allowed: use 1-64 letters, digits, spaces, '.', '_' or '-'.").arg(name));
         return false;
     }
-    if (m_wizard->profiles().contains(name) && !m_wizard->property("overwriteConfirmed").toBool()) {
+    // Replacing a profile needs a second Next for that very name (a confirmation of another name
+    // does not count).
+    if (m_wizard->profiles().contains(name) && m_overwriteConfirmed != name) {
         m_error->setText(tr("A profile named \"%1\" exists already; Finish will replace it. Press Next again to "
                             "continue.")
                              .arg(name));
-        m_wizard->setProperty("overwriteConfirmed", true);
+        m_overwriteConfirmed = name;
         return false;
     }
     m_error->clear();

@@ -50,6 +50,7 @@ private:
     QLabel *m_error;
     QFutureWatcher<config::ImportResult> m_watcher;
     bool m_imported = false;
+    QString m_overwriteConfirmed; ///< the existing profile name the user agreed to replace
 };
 
 } // namespace msb::ui::wizard
