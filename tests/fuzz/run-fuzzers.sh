@@ -4,7 +4,8 @@
 # Seeds per target: tests/fuzz/corpus/<target>/ (committed, tiny) plus the shared directories listed in
 # tests/fuzz/<target>.dirs (one path per line, relative to the shared/ folder; read in place, never copied).
 # New inputs the fuzzer finds go to a scratch directory, not into the repository.
-# Prints executions and crashes per target; exits non-zero when any target crashed.
+# Prints executions and crashes per target and writes them to BUILD_DIR/reliability/fuzz-<target>.txt
+# for tests/reliability/make-report.sh; exits non-zero when any target crashed.
 #
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR
 set -uo pipefail
@@ -22,6 +23,8 @@ if ((${#targets[@]} == 0)); then
     exit 2
 fi
 
+report="$build/reliability"
+mkdir -p "$report"
 failed=0
 printf '%-20s %12s %8s %s\n' target executions crashes result
 for exe in "${targets[@]}"; do
@@ -46,6 +49,9 @@ for exe in "${targets[@]}"; do
     status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     crashes=$(find "$work/artifacts" -type f | wc -l)
+    passed=$((status == 0 && crashes == 0))
+    printf 'kind=fuzz\nscenario=%s\nexecutions=%s\ncrashes=%s\nseconds=%s\nexit=%s\npassed=%s\n' \
+        "$name" "${execs:-0}" "$crashes" "$seconds" "$status" "$passed" > "$report/fuzz-$name.txt"
     if ((status != 0 || crashes > 0)); then
         failed=1
         printf '%-20s %12s %8s %s\n' "$name" "${execs:-?}" "$crashes" "FAILED (exit $status)"
