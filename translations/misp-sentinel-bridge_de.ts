@@ -3063,6 +3063,16 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
     </message>
     <message>
         <location line="+2"/>
+        <source>    token endpoint host: %1</source>
+        <translation>    Host des Token-Endpunkts: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>    upload endpoint host: %1</source>
+        <translation>    Host des Upload-Endpunkts: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Policy:</source>
         <translation>Richtlinie:</translation>
     </message>
@@ -3406,7 +3416,7 @@ Pinnen Sie es nur, wenn Sie den SHA-256 mit der MISP-Administration abgeglichen 
         <translation>Der Profilname „%1“ ist nicht erlaubt: verwenden Sie 1-64 Buchstaben, Ziffern, Leerzeichen, „.“, „_“ oder „-“.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>A profile named &quot;%1&quot; exists already; Finish will replace it. Press Next again to continue.</source>
         <translation>Ein Profil namens „%1“ existiert bereits; „Fertigstellen“ ersetzt es. Drücken Sie erneut „Weiter“, um fortzufahren.</translation>
     </message>

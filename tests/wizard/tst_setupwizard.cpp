@@ -179,6 +179,7 @@ private Q_SLOTS:
         QCOMPARE(w->currentId(), int(SetupWizard::SummaryId));
         const QString summary = control<QPlainTextEdit>(w, u"Summary of the profile"_s)->toPlainText();
         QVERIFY(summary.contains(kWorkspace) && summary.contains(kWorkspace2));
+        QVERIFY2(summary.contains(u"token endpoint host: "_s + httpBase()), qPrintable(summary));
         QVERIFY2(!summary.contains(kSecret) && !summary.contains(kSecret2) && !summary.contains(mispKey()),
             "the summary must not show secrets");
         shoot(w, u"6-summary"_s);

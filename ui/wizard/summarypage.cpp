@@ -70,6 +70,10 @@ QString SummaryPage::summaryText() const
         lines << (state.secretFor(t.tenantId, t.clientId).isEmpty()
                 ? tr("    client secret: MISSING")
                 : tr("    client secret: entered (will be stored in the %1)").arg(store));
+        if (!t.authorityHostOverride.isEmpty())
+            lines << tr("    token endpoint host: %1").arg(t.authorityHostOverride);
+        if (!t.uploadHostOverride.isEmpty())
+            lines << tr("    upload endpoint host: %1").arg(t.uploadHostOverride);
     }
     lines << QString() << tr("Policy:");
     lines << tr("  only to_ids attributes: %1").arg(p.policy.requireToIds ? tr("yes") : tr("no"));
