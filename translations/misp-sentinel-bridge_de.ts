@@ -2145,7 +2145,7 @@ Verworfene Attribute:</translation>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
+        <translation>An&amp;sicht</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2442,7 +2442,7 @@ Verworfene Attribute:</translation>
     <message>
         <location line="+1"/>
         <source>Log &amp;level:</source>
-        <translation>Protokoll&amp;stufe:</translation>
+        <translation>&amp;Protokollstufe:</translation>
     </message>
     <message>
         <location line="+1"/>
