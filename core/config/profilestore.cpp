@@ -131,9 +131,7 @@ void ProfileStore::migrate()
                                      .arg(version));
         return;
     }
-    if (version == 0 && m_settings.contains(u"misp/url"_s))
-        migrateFrom1(); // 0.0.x never wrote a schema version
-    else if (version == 1)
+    if (version == 1 || (version == 0 && m_settings.contains(u"misp/url"_s))) // 0.0.x wrote no version
         migrateFrom1();
     if (version != kSchemaVersion) {
         m_settings.setValue(kSchemaKey, kSchemaVersion);
@@ -325,7 +323,7 @@ void ProfileStore::remove(const QString &name)
 
 QString ProfileStore::defaultProfile() const
 {
-    const QString name = m_settings.value(kDefaultKey).toString();
+    QString name = m_settings.value(kDefaultKey).toString();
     if (!name.isEmpty() && contains(name))
         return name;
     const QStringList names = profileNames();

@@ -45,6 +45,6 @@ bool isSupportedType(const QString &type);
 QStringList supportedTypes();
 
 /// STIX hash key for a MISP hash type: "MD5", "'SHA-256'", "SSDEEP", ... (quoted when not an identifier).
-QString stixHashKey(QStringView mispHashType);
+QString stixHashKey(QStringView t);
 
 } // namespace msb::convert

@@ -60,7 +60,7 @@ struct FilterSubject
     QStringList attributeTypes; ///< empty: unknown
 
     static FilterSubject fromEvent(const Event &event);
-    static FilterSubject fromJson(const QJsonObject &event); ///< {"Event":…} or the bare event
+    static FilterSubject fromJson(const QJsonObject &json); ///< {"Event":…} or the bare event
     static FilterSubject fromManifestEntry(const QString &uuid, const QJsonObject &entry);
 };
 

@@ -19,7 +19,7 @@ namespace {
 // MISP's error bodies: {"name":"…","message":"…","url":"…"} (CakePHP), sometimes {"errors":…}.
 QString mispErrorText(const QByteArray &body)
 {
-    const QJsonObject o = QJsonDocument::fromJson(body.left(64 * 1024)).object();
+    const QJsonObject o = QJsonDocument::fromJson(body.left(qsizetype(64) * 1024)).object();
     QStringList parts;
     for (const QString &key : { u"name"_s, u"message"_s })
         if (const QString v = o.value(key).toString().trimmed(); !v.isEmpty() && !parts.contains(v))
@@ -171,7 +171,7 @@ void MispHttp::onFinished(QNetworkReply *reply)
             reason = u"HTTP %1%2"_s.arg(QString::number(status), detail.isEmpty() ? QString() : u": "_s + detail);
         } else if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError) {
             code = Error::Code::Timeout;
-            reason = u"no answer within %1 s"_s.arg(m_connection.timeout.count() / 1000.0);
+            reason = u"no answer within %1 s"_s.arg(double(m_connection.timeout.count()) / 1000.0);
         } else {
             reason = log::redact(reply->errorString());
         }
