@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 
 namespace msb::convert {
 
@@ -155,6 +156,18 @@ QString lowerUuid(const QString &uuid)
     return uuid.trimmed().toLower();
 }
 
+/// object_marking_refs for one TLP level, built once (shared by every indicator of that level).
+const QStringList &markingRefs(Tlp tlp)
+{
+    static const std::array<QStringList, 7> refs = [] {
+        std::array<QStringList, 7> r;
+        for (int i = 1; i < 7; ++i)
+            r[size_t(i)] = QStringList { stix::tlpMarkingId(Tlp(i)) };
+        return r;
+    }();
+    return refs[size_t(tlp)];
+}
+
 } // namespace
 
 int supportedTypeCount()
@@ -281,6 +294,8 @@ private:
     };
     PendingObject m_pending;
     QHash<int, QString> m_objectContext; ///< object index → sibling values text (Sentinel descriptions)
+    mutable QString m_lastCategory; ///< cache for indicatorBase(): kill chain phases of the last category
+    mutable QList<StixObject::KillChainPhase> m_lastPhases;
 };
 
 void EventConversion::prepareContext()
@@ -334,10 +349,9 @@ QString EventConversion::derivedId(const QString &name) const
 bool EventConversion::claimId(const QString &id)
 {
     const QUuid u = QUuid::fromString(QStringView(id).mid(id.indexOf(u"--") + 2));
-    if (m_emittedIds.contains(u))
-        return false;
+    const qsizetype before = m_emittedIds.size();
     m_emittedIds.insert(u);
-    return true;
+    return m_emittedIds.size() != before;
 }
 
 void EventConversion::useTlp(Tlp tlp)
@@ -399,8 +413,14 @@ StixObject EventConversion::indicatorBase(const Item &item, const TagInfo &attrT
     s.sourceUuid = item.a.uuid.isEmpty() && item.object ? item.object->uuid : item.a.uuid;
     const QString category
         = item.object && !item.object->metaCategory.isEmpty() && m_bundle ? item.object->metaCategory : item.a.category;
-    if (!category.isEmpty())
-        s.killChainPhases.append({ QStringLiteral("misp-category"), category });
+    if (!category.isEmpty()) {
+        // Consecutive attributes mostly share a category: reuse (share) the last list.
+        if (category != m_lastCategory || m_lastPhases.isEmpty()) {
+            m_lastCategory = category;
+            m_lastPhases = { { QStringLiteral("misp-category"), category } };
+        }
+        s.killChainPhases = m_lastPhases;
+    }
     s.externalReferences = m_ctx.externalRefs;
     if (m_bundle) {
         // misp-stix: attribute tags only (event tags go to the report).
@@ -412,10 +432,14 @@ StixObject EventConversion::indicatorBase(const Item &item, const TagInfo &attrT
         s.confidence = attrTags.confidence >= 0 ? attrTags.confidence : m_p.defaultConfidence;
     } else {
         s.name = m_ctx.name;
-        s.labels = attrTags.labels;
-        for (const QString &l : m_ctx.tags.labels) {
-            if (!s.labels.contains(l))
-                s.labels.append(l);
+        if (attrTags.labels.isEmpty()) {
+            s.labels = m_ctx.tags.labels; // the common case: the event's list, shared
+        } else {
+            s.labels = attrTags.labels;
+            for (const QString &l : m_ctx.tags.labels) {
+                if (!s.labels.contains(l))
+                    s.labels.append(l);
+            }
         }
         s.tlp = attrTags.tlp != Tlp::None ? attrTags.tlp : m_ctx.tags.tlp;
         s.confidence = attrTags.confidence >= 0 ? attrTags.confidence
@@ -424,7 +448,7 @@ StixObject EventConversion::indicatorBase(const Item &item, const TagInfo &attrT
         s.indicatorTypes = !attrTags.threatTypes.isEmpty() ? attrTags.threatTypes : m_ctx.tags.threatTypes;
     }
     if (s.tlp != Tlp::None)
-        s.objectMarkingRefs.append(stix::tlpMarkingId(s.tlp));
+        s.objectMarkingRefs = markingRefs(s.tlp);
     return s;
 }
 
@@ -497,13 +521,20 @@ void EventConversion::handle(const Item &item)
         return drop(ItemOutcome::Status::Dropped, m.reason);
 
     // Private/reserved filter per observable; the other parts of a composite survive.
-    QList<Observable> observables;
+    QList<Observable> observables = m.observables; // shared; rebuilt only when a part is filtered out
     QStringList filtered;
-    for (const Observable &o : m.observables) {
-        if (m_p.dropPrivateAddresses && o.isAddress && sanitize::isPrivateOrReserved(o.value))
-            filtered.append(o.value);
-        else
-            observables.append(o);
+    if (m_p.dropPrivateAddresses) {
+        for (const Observable &o : m.observables) {
+            if (o.isAddress && sanitize::isPrivateOrReserved(o.value))
+                filtered.append(o.value);
+        }
+        if (!filtered.isEmpty()) {
+            observables.clear();
+            for (const Observable &o : m.observables) {
+                if (!(o.isAddress && sanitize::isPrivateOrReserved(o.value)))
+                    observables.append(o);
+            }
+        }
     }
     if (observables.isEmpty())
         return drop(
@@ -521,7 +552,8 @@ void EventConversion::handle(const Item &item)
         if (days <= 0)
             return;
         const QDateTime from = m_p.expiryBase == ExpiryBase::ValidFrom ? s.validFrom : m_ctx.now;
-        s.validUntil = from.addDays(days);
+        // UTC (always, here): a day is 86400 s, and addSecs skips addDays' calendar round trip.
+        s.validUntil = from.timeSpec() == Qt::UTC ? from.addSecs(qint64(days) * 86400) : from.addDays(days);
         if (s.validUntil <= s.validFrom)
             s.validUntil = s.validFrom.addSecs(1);
     };
@@ -622,8 +654,10 @@ void EventConversion::handle(const Item &item)
     }
     int expired = 0;
     int duplicates = 0;
-    for (const Observable &o : std::as_const(observables)) {
-        StixObject s = base;
+    for (qsizetype oi = 0; oi < observables.size(); ++oi) {
+        const Observable &o = observables.at(oi);
+        // The last (usually the only) observable takes the base without copying it.
+        StixObject s = oi + 1 == observables.size() ? std::move(base) : base;
         if (m.patternType == u"stix") {
             s.pattern = stix::equalityPattern(o.path, o.value);
         } else {

@@ -117,11 +117,10 @@ const QHash<QString, Kind> &kinds()
     return table;
 }
 
-Observable obs(const char *path, const char *stixType, QString value, const char *role, bool address = false)
+// Callers pass QStringLiteral: static data, no allocation per observable.
+Observable obs(QString path, QString stixType, QString value, QString role, bool address = false)
 {
-    return Observable {
-        QString::fromLatin1(path), QString::fromLatin1(stixType), std::move(value), QString::fromLatin1(role), address
-    };
+    return Observable { std::move(path), std::move(stixType), std::move(value), std::move(role), address };
 }
 
 /// Splits a composite value at its first '|' (MISP's separator). False when there is none.
@@ -143,8 +142,8 @@ bool ipObservable(QStringView raw, Observable &out, QString &reason)
         reason = c.reason;
         return false;
     }
-    out = v6 ? obs("ipv6-addr:value", "ipv6-addr", c.value, "ip", true)
-             : obs("ipv4-addr:value", "ipv4-addr", c.value, "ip", true);
+    out = v6 ? obs(QStringLiteral("ipv6-addr:value"), QStringLiteral("ipv6-addr"), c.value, QStringLiteral("ip"), true)
+             : obs(QStringLiteral("ipv4-addr:value"), QStringLiteral("ipv4-addr"), c.value, QStringLiteral("ip"), true);
     return true;
 }
 
@@ -164,11 +163,11 @@ TypeMapping single(Observable o)
     return m;
 }
 
-TypeMapping fromCheck(const ValueCheck &c, const char *path, const char *stixType, const char *role)
+TypeMapping fromCheck(const ValueCheck &c, QString path, QString stixType, QString role)
 {
     if (!c.ok)
         return invalid(c.reason);
-    return single(obs(path, stixType, c.value, role));
+    return single(obs(std::move(path), std::move(stixType), c.value, std::move(role)));
 }
 
 /// Composite result: Ok if at least one part is valid (the invalid parts are reported, not silently lost).
@@ -201,6 +200,32 @@ QString emailFieldPath(QStringView type)
     return QStringLiteral("email-message:message_id");
 }
 
+/// File hash observable; the path and role strings are built once per hash type, not per attribute.
+Observable fileHashObservable(QStringView hashType, const QString &value)
+{
+    struct Names
+    {
+        QString path;
+        QString role;
+    };
+    static const QHash<QString, Names> table = [] {
+        QHash<QString, Names> t;
+        for (const char *h : kHashTypes) {
+            const QString name = QString::fromLatin1(h);
+            t.insert(name, Names { QStringLiteral("file:hashes.") + stixHashKey(name), name });
+        }
+        return t;
+    }();
+    const auto it = table.constFind(QString::fromRawData(hashType.data(), hashType.size()));
+    if (it != table.constEnd())
+        return Observable { it->path, QStringLiteral("file"), value, it->role, false };
+    return Observable { QStringLiteral("file:hashes.") + stixHashKey(hashType),
+        QStringLiteral("file"),
+        value,
+        hashType.toString(),
+        false };
+}
+
 } // namespace
 
 QString stixHashKey(QStringView t)
@@ -231,7 +256,7 @@ QString stixHashKey(QStringView t)
 
 bool isSupportedType(QStringView type)
 {
-    return kinds().contains(type.toString());
+    return kinds().contains(QString::fromRawData(type.data(), type.size()));
 }
 
 bool isSupportedType(const QString &type)
@@ -248,7 +273,8 @@ QStringList supportedTypes()
 
 TypeMapping mapAttribute(QStringView type, QStringView value)
 {
-    const auto it = kinds().constFind(type.toString());
+    // fromRawData: a lookup key without copying the characters (hot path, once per attribute).
+    const auto it = kinds().constFind(QString::fromRawData(type.data(), type.size()));
     if (it == kinds().constEnd()) {
         TypeMapping m;
         m.outcome = TypeMapping::Outcome::Unsupported;
@@ -294,7 +320,10 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         return finishComposite(std::move(m));
     }
     case Kind::Domain:
-        return fromCheck(sanitize::checkDomain(value), "domain-name:value", "domain-name", "domain");
+        return fromCheck(sanitize::checkDomain(value),
+            QStringLiteral("domain-name:value"),
+            QStringLiteral("domain-name"),
+            QStringLiteral("domain"));
     case Kind::DomainIp: {
         QStringView d;
         QStringView ip;
@@ -303,7 +332,10 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         TypeMapping m;
         const ValueCheck dc = sanitize::checkDomain(d);
         if (dc.ok)
-            m.observables.append(obs("domain-name:value", "domain-name", dc.value, "domain"));
+            m.observables.append(obs(QStringLiteral("domain-name:value"),
+                QStringLiteral("domain-name"),
+                dc.value,
+                QStringLiteral("domain")));
         else
             m.invalidParts.append(dc.reason);
         Observable o;
@@ -322,7 +354,10 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         TypeMapping m;
         const ValueCheck hc = sanitize::checkDomain(h);
         if (hc.ok)
-            m.observables.append(obs("domain-name:value", "domain-name", hc.value, "hostname"));
+            m.observables.append(obs(QStringLiteral("domain-name:value"),
+                QStringLiteral("domain-name"),
+                hc.value,
+                QStringLiteral("hostname")));
         else
             m.invalidParts.append(hc.reason);
         const ValueCheck p = sanitize::checkPort(port);
@@ -333,16 +368,13 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         return finishComposite(std::move(m));
     }
     case Kind::Url:
-        return fromCheck(sanitize::checkUrl(value), "url:value", "url", "url");
+        return fromCheck(
+            sanitize::checkUrl(value), QStringLiteral("url:value"), QStringLiteral("url"), QStringLiteral("url"));
     case Kind::Hash: {
         const ValueCheck c = sanitize::checkHash(type, value);
         if (!c.ok)
             return invalid(c.reason);
-        return single(Observable { QStringLiteral("file:hashes.") + stixHashKey(type),
-            QStringLiteral("file"),
-            c.value,
-            type.toString(),
-            false });
+        return single(fileHashObservable(type, c.value));
     }
     case Kind::FilenameHash:
     case Kind::MalwareSample: {
@@ -354,25 +386,28 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         TypeMapping m;
         const ValueCheck nc = sanitize::checkText(name, QStringLiteral("file name"));
         if (nc.ok)
-            m.observables.append(obs("file:name", "file", nc.value, "filename"));
+            m.observables.append(
+                obs(QStringLiteral("file:name"), QStringLiteral("file"), nc.value, QStringLiteral("filename")));
         else
             m.invalidParts.append(nc.reason);
         const ValueCheck hc = sanitize::checkHash(hashType, hash);
         if (hc.ok)
-            m.observables.append(Observable { QStringLiteral("file:hashes.") + stixHashKey(hashType),
-                QStringLiteral("file"),
-                hc.value,
-                hashType.toString(),
-                false });
+            m.observables.append(fileHashObservable(hashType, hc.value));
         else
             m.invalidParts.append(hc.reason);
         return finishComposite(std::move(m));
     }
     case Kind::Filename:
     case Kind::Attachment:
-        return fromCheck(sanitize::checkText(value, QStringLiteral("file name")), "file:name", "file", "filename");
+        return fromCheck(sanitize::checkText(value, QStringLiteral("file name")),
+            QStringLiteral("file:name"),
+            QStringLiteral("file"),
+            QStringLiteral("filename"));
     case Kind::EmailAddr:
-        return fromCheck(sanitize::checkEmail(value), "email-addr:value", "email-addr", "email");
+        return fromCheck(sanitize::checkEmail(value),
+            QStringLiteral("email-addr:value"),
+            QStringLiteral("email-addr"),
+            QStringLiteral("email"));
     case Kind::EmailField: {
         const ValueCheck c
             = type == u"email-reply-to" ? sanitize::checkEmail(value) : sanitize::checkText(value, type.toString());
@@ -382,14 +417,20 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
             Observable { emailFieldPath(type), QStringLiteral("email-message"), c.value, type.toString(), false });
     }
     case Kind::Mac:
-        return fromCheck(sanitize::checkMacAddress(value), "mac-addr:value", "mac-addr", "mac-address");
+        return fromCheck(sanitize::checkMacAddress(value),
+            QStringLiteral("mac-addr:value"),
+            QStringLiteral("mac-addr"),
+            QStringLiteral("mac-address"));
     case Kind::As:
-        return fromCheck(sanitize::checkAsNumber(value), "autonomous-system:number", "autonomous-system", "AS");
+        return fromCheck(sanitize::checkAsNumber(value),
+            QStringLiteral("autonomous-system:number"),
+            QStringLiteral("autonomous-system"),
+            QStringLiteral("AS"));
     case Kind::Regkey:
         return fromCheck(sanitize::checkText(value, QStringLiteral("registry key")),
-            "windows-registry-key:key",
-            "windows-registry-key",
-            "regkey");
+            QStringLiteral("windows-registry-key:key"),
+            QStringLiteral("windows-registry-key"),
+            QStringLiteral("regkey"));
     case Kind::RegkeyValue: {
         QStringView key;
         QStringView data;
@@ -398,30 +439,44 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         TypeMapping m;
         const ValueCheck kc = sanitize::checkText(key, QStringLiteral("registry key"));
         if (kc.ok)
-            m.observables.append(obs("windows-registry-key:key", "windows-registry-key", kc.value, "regkey"));
+            m.observables.append(obs(QStringLiteral("windows-registry-key:key"),
+                QStringLiteral("windows-registry-key"),
+                kc.value,
+                QStringLiteral("regkey")));
         else
             m.invalidParts.append(kc.reason);
         m.registryData = data.trimmed().toString();
         return finishComposite(std::move(m));
     }
     case Kind::Mutex:
-        return fromCheck(sanitize::checkText(value, QStringLiteral("mutex name")), "mutex:name", "mutex", "mutex");
+        return fromCheck(sanitize::checkText(value, QStringLiteral("mutex name")),
+            QStringLiteral("mutex:name"),
+            QStringLiteral("mutex"),
+            QStringLiteral("mutex"));
     case Kind::UserAgent:
         return fromCheck(sanitize::checkText(value, QStringLiteral("user agent")),
-            "network-traffic:extensions.'http-request-ext'.request_header.'User-Agent'",
-            "network-traffic",
-            "user-agent");
+            QStringLiteral("network-traffic:extensions.'http-request-ext'.request_header.'User-Agent'"),
+            QStringLiteral("network-traffic"),
+            QStringLiteral("user-agent"));
     case Kind::HttpMethod: {
         ValueCheck c = sanitize::checkText(value, QStringLiteral("HTTP method"));
         if (c.ok)
             c.value = c.value.toUpper();
-        return fromCheck(
-            c, "network-traffic:extensions.'http-request-ext'.request_method", "network-traffic", "http-method");
+        return fromCheck(c,
+            QStringLiteral("network-traffic:extensions.'http-request-ext'.request_method"),
+            QStringLiteral("network-traffic"),
+            QStringLiteral("http-method"));
     }
     case Kind::Port:
-        return fromCheck(sanitize::checkPort(value), "network-traffic:dst_port", "network-traffic", "port");
+        return fromCheck(sanitize::checkPort(value),
+            QStringLiteral("network-traffic:dst_port"),
+            QStringLiteral("network-traffic"),
+            QStringLiteral("port"));
     case Kind::Size:
-        return fromCheck(sanitize::checkUnsigned(value, QStringLiteral("size in bytes")), "file:size", "file", "size");
+        return fromCheck(sanitize::checkUnsigned(value, QStringLiteral("size in bytes")),
+            QStringLiteral("file:size"),
+            QStringLiteral("file"),
+            QStringLiteral("size"));
     case Kind::X509: {
         const ValueCheck c = sanitize::checkX509Fingerprint(type, value);
         if (!c.ok)
@@ -435,9 +490,9 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
     }
     case Kind::GithubUser:
         return fromCheck(sanitize::checkText(value, QStringLiteral("GitHub user name")),
-            "user-account:account_login",
-            "user-account",
-            "github-username");
+            QStringLiteral("user-account:account_login"),
+            QStringLiteral("user-account"),
+            QStringLiteral("github-username"));
     case Kind::Rule: {
         const ValueCheck c = sanitize::checkText(value, type.toString() + QStringLiteral(" rule"));
         if (!c.ok)

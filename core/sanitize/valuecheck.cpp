@@ -151,7 +151,7 @@ ValueCheck checkIpAddress(QStringView raw, bool *isV6)
             return ValueCheck::reject(QStringLiteral("invalid IPv4 address: prefix length above 32"));
         if (isV6)
             *isV6 = false;
-        QString canonical = addr.toString();
+        QString canonical = slash < 0 ? value : addr.toString(); // no prefix: the refanged value, shared
         if (prefix >= 0 && prefix != 32)
             canonical += u'/' + QString::number(prefix);
         return ValueCheck::accept(canonical);
@@ -361,19 +361,20 @@ ValueCheck checkHash(QStringView type, QStringView raw)
     while (!v.isEmpty() && (v.back() == u'"' || v.back() == u'\'' || v.back() == u'\\'))
         v.chop(1);
     v = v.trimmed();
-    const QString name = type.toString().toUpper();
+    // Only needed for a drop reason: not built for every valid hash.
+    const auto name = [type] { return type.toString().toUpper(); };
     if (v.isEmpty())
-        return ValueCheck::reject(QStringLiteral("invalid %1 hash: empty").arg(name));
+        return ValueCheck::reject(QStringLiteral("invalid %1 hash: empty").arg(name()));
     for (const HashRule &rule : kHashRules) {
         if (type != QLatin1StringView(rule.type))
             continue;
         if (rule.length > 0) {
             v = v.toLower();
             if (!isHex(v))
-                return ValueCheck::reject(QStringLiteral("invalid %1 hash: not hexadecimal").arg(name));
+                return ValueCheck::reject(QStringLiteral("invalid %1 hash: not hexadecimal").arg(name()));
             if (v.size() != rule.length)
                 return ValueCheck::reject(QStringLiteral("invalid %1 hash: %2 characters, expected %3")
-                                              .arg(name)
+                                              .arg(name())
                                               .arg(v.size())
                                               .arg(rule.length));
             return ValueCheck::accept(v);
@@ -382,7 +383,7 @@ ValueCheck checkHash(QStringView type, QStringView raw)
             v = v.toLower();
             const QStringView body = v.startsWith(u"t1") ? QStringView(v).mid(2) : QStringView(v);
             if (!isHex(body) || body.size() < 70 || body.size() > 72)
-                return ValueCheck::reject(QStringLiteral("invalid %1 hash").arg(name));
+                return ValueCheck::reject(QStringLiteral("invalid %1 hash").arg(name()));
             return ValueCheck::accept(v);
         }
         if (rule.length == -2) { // tlsh: 70 or 72 hex, optional T1 version prefix
@@ -402,7 +403,7 @@ ValueCheck checkHash(QStringView type, QStringView raw)
         static const QRegularExpression fuzzy(
             QStringLiteral("^[0-9]{1,10}:[0-9A-Za-z/+]*:[0-9A-Za-z/+]*(,\"?.*\"?)?$"));
         if (!fuzzy.match(v).hasMatch())
-            return ValueCheck::reject(QStringLiteral("invalid %1 hash: expected blocksize:hash:hash").arg(name));
+            return ValueCheck::reject(QStringLiteral("invalid %1 hash: expected blocksize:hash:hash").arg(name()));
         return ValueCheck::accept(v);
     }
     return ValueCheck::reject(QStringLiteral("unsupported hash type %1").arg(type));

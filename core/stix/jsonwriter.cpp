@@ -6,8 +6,10 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace msb::stix {
 
@@ -15,19 +17,35 @@ namespace {
 
 constexpr qsizetype kFlushThreshold = 256 * 1024;
 
+/// Appends bytes through a raw pointer: QByteArray::append(const char *) goes through insert() in Qt 6.4
+/// and was a hot spot of the writer.
+void appendBytes(QByteArray &out, const char *text, qsizetype n)
+{
+    const qsizetype start = out.size();
+    out.resize(start + n);
+    std::memcpy(out.data() + start, text, size_t(n));
+}
+
 void appendRaw(QByteArray &out, const char *text)
 {
-    out.append(text);
+    appendBytes(out, text, qsizetype(std::strlen(text)));
 }
 
 void appendKey(QByteArray &out, bool &first, const char *key)
 {
+    const qsizetype n = qsizetype(std::strlen(key));
+    const qsizetype start = out.size();
+    out.resize(start + n + 4);
+    char *d = out.data() + start;
     if (!first)
-        out.append(',');
+        *d++ = ',';
     first = false;
-    out.append('"');
-    out.append(key);
-    out.append("\":");
+    *d++ = '"';
+    std::memcpy(d, key, size_t(n));
+    d += n;
+    *d++ = '"';
+    *d++ = ':';
+    out.resize(d - out.data());
 }
 
 void appendStringList(QByteArray &out, const QStringList &list)
@@ -43,11 +61,51 @@ void appendStringList(QByteArray &out, const QStringList &list)
 
 void appendTimestamp(QByteArray &out, const QDateTime &time, bool alwaysMillis)
 {
-    // Hand-formatted: QDateTime::toString and printf were hot in the profile.
-    const QDateTime utc = time.toUTC();
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    const int ms = t.msec();
+    // Hand-formatted: QDateTime::toString and printf were hot in the profile. Valid times are split
+    // from the epoch milliseconds directly (civil-from-days, proleptic Gregorian like QDate) instead of
+    // going through toUTC()/date()/time(), which each recompute the broken-down time.
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int ms = 0;
+    if (time.isValid()) {
+        const qint64 msecs = time.toMSecsSinceEpoch();
+        qint64 days = msecs / 86400000;
+        qint64 rest = msecs % 86400000;
+        if (rest < 0) {
+            rest += 86400000;
+            --days;
+        }
+        ms = int(rest % 1000);
+        second = int((rest / 1000) % 60);
+        minute = int((rest / 60000) % 60);
+        hour = int(rest / 3600000);
+        // Howard Hinnant's days_from_civil inverse.
+        const qint64 z = days + 719468;
+        const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+        const qint64 doe = z - era * 146097;
+        const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const qint64 mp = (5 * doy + 2) / 153;
+        day = int(doy - (153 * mp + 2) / 5 + 1);
+        month = int(mp < 10 ? mp + 3 : mp - 9);
+        const qint64 y = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        year = int(std::clamp<qint64>(y, -1, 10000));
+    } else {
+        const QDateTime utc = time.toUTC();
+        const QDate d = utc.date();
+        const QTime t = utc.time();
+        year = d.year();
+        month = d.month();
+        day = d.day();
+        hour = t.hour();
+        minute = t.minute();
+        second = t.second();
+        ms = t.msec();
+    }
     char buf[32];
     char *p = buf;
     auto put = [&p](int v, int width) {
@@ -58,17 +116,17 @@ void appendTimestamp(QByteArray &out, const QDateTime &time, bool alwaysMillis)
         p += width;
     };
     *p++ = '"';
-    put(qBound(0, d.year(), 9999), 4);
+    put(qBound(0, year, 9999), 4);
     *p++ = '-';
-    put(d.month(), 2);
+    put(month, 2);
     *p++ = '-';
-    put(d.day(), 2);
+    put(day, 2);
     *p++ = 'T';
-    put(t.hour(), 2);
+    put(hour, 2);
     *p++ = ':';
-    put(t.minute(), 2);
+    put(minute, 2);
     *p++ = ':';
-    put(t.second(), 2);
+    put(second, 2);
     if (alwaysMillis || ms != 0) {
         *p++ = '.';
         put(ms, 3);
@@ -313,9 +371,9 @@ void appendJson(QByteArray &out, const StixObject &o)
         for (qsizetype i = 0; i < o.killChainPhases.size(); ++i) {
             if (i)
                 out.append(',');
-            out.append("{\"kill_chain_name\":");
+            appendRaw(out, "{\"kill_chain_name\":");
             appendJsonString(out, o.killChainPhases.at(i).killChainName);
-            out.append(",\"phase_name\":");
+            appendRaw(out, ",\"phase_name\":");
             appendJsonString(out, o.killChainPhases.at(i).phaseName);
             out.append('}');
         }

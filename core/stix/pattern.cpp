@@ -7,11 +7,17 @@ namespace {
 
 void appendEscaped(QString &out, QStringView value)
 {
-    for (const QChar c : value) {
-        if (c == u'\\' || c == u'\'')
+    // Whole runs without a quote or backslash are appended at once (QChar-by-QChar was hot).
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value[i];
+        if (c == u'\\' || c == u'\'') {
+            out.append(value.mid(start, i - start));
             out.append(u'\\');
-        out.append(c);
+            start = i;
+        }
     }
+    out.append(value.mid(start));
 }
 
 } // namespace
