@@ -25,7 +25,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../core/sync/syncjob.cpp" line="+171"/>
+        <location filename="../core/sync/syncjob.cpp" line="+172"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -1127,7 +1127,7 @@ Verworfene Attribute:</translation>
         <translation>Die Einstellungen wurden von einer neueren Version geschrieben (Schema %1); unbekannte Einträge bleiben unverändert.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>MISP key</source>
         <translation>MISP-Schlüssel</translation>
     </message>
@@ -1269,7 +1269,7 @@ Verworfene Attribute:</translation>
         <translation>Profil „%1“ ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Profile &quot;%1&quot; has no Sentinel target.</source>
         <translation>Profil „%1“ hat kein Sentinel-Ziel.</translation>
     </message>
@@ -1290,20 +1290,21 @@ Verworfene Attribute:</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+7"/>
         <source>No client secret for app %1 in tenant %2: %3</source>
         <translation>Kein geheimer Clientschlüssel für App %1 im Mandanten %2: %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <location line="+102"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <location line="+213"/>
         <location line="+126"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-462"/>
         <source>Checking targets</source>
         <translation>Prüfe Ziele</translation>
     </message>
@@ -1314,7 +1315,7 @@ Verworfene Attribute:</translation>
     </message>
     <message>
         <location line="+61"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1909,14 +1910,24 @@ Verworfene Attribute:</translation>
 <context>
     <name>msb::ui::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+90"/>
+        <location filename="../ui/models/historymodel.cpp" line="+91"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: %2 accepted, %3 rejected</source>
         <translation>%1: %2 angenommen, %3 abgelehnt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2011,7 +2022,7 @@ Verworfene Attribute:</translation>
 <context>
     <name>msb::ui::LedgerHistory</name>
     <message>
-        <location filename="../ui/ledgerhistory.cpp" line="+27"/>
+        <location filename="../ui/ledgerhistory.cpp" line="+33"/>
         <source>The run did not finish (still running, or the program stopped).</source>
         <translation>Der Lauf wurde nicht beendet (läuft noch oder das Programm wurde beendet).</translation>
     </message>
