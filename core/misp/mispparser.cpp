@@ -343,7 +343,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
     Key key;
     r.beginObject();
     while (r.nextKey(key)) {
-        switch (key.size() ? key[0] : '\0') {
+        switch (key.isEmpty() ? '\0' : key[0]) {
         case 'u':
             if (keyIs(key, "uuid")) {
                 textField(r, key, a.uuid, ctx, provisional);
