@@ -6,6 +6,7 @@
 #include "app/cli/commandregistry.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,8 +16,8 @@ namespace {
 int runCheck(const QStringList &args)
 {
     CommandLine cl(u"check"_s,
-        u"Test the MISP connection (version, user, organisation, role) and get a token for every "
-        "Sentinel target. Says in plain words what is wrong."_s,
+        QObject::tr("Test the MISP connection (version, user, organisation, role) and get a token for every "
+                    "Sentinel target. Says in plain words what is wrong."),
         OptAll);
     if (auto code = cl.parse(args))
         return *code;
@@ -81,23 +82,23 @@ int runCheck(const QStringList &args)
                 report.mispInfo->organisation,
                 report.mispInfo->role));
         for (const QString &w : report.mispInfo->warnings)
-            out.text(u"         note: "_s + w);
+            out.text(QObject::tr("         note: ") + w);
     } else if (report.mispError) {
-        out.text(u"MISP     FAIL %1"_s.arg(report.mispError->message));
+        out.text(QObject::tr("MISP     FAIL %1").arg(report.mispError->message));
     } else {
-        out.text(u"MISP     OK   feed %1"_s.arg(profile.value().misp.feedPath));
+        out.text(QObject::tr("MISP     OK   feed %1").arg(profile.value().misp.feedPath));
     }
     for (const sync::TargetCheck &c : report.checks) {
         out.text(c.ok ? u"TARGET   OK   %1 (workspace %2): token acquired"_s.arg(c.targetName, c.workspaceId)
                       : u"TARGET   FAIL %1 (workspace %2): %3"_s.arg(c.targetName, c.workspaceId, c.error.message));
     }
     for (const QString &e : report.targetErrors)
-        out.text(u"TARGET   FAIL "_s + e);
+        out.text(QObject::tr("TARGET   FAIL ") + e);
     return code;
 }
 
 const CommandRegistration registration {
-    { u"check"_s, u"test MISP and every Sentinel target, say what is wrong"_s, runCheck }
+    { u"check"_s, QObject::tr("test MISP and every Sentinel target, say what is wrong"), runCheck }
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "app/cli/cliargs.h"
 
+#include <QObject>
 #include <QTextStream>
 
 #include <cstdio>
@@ -17,21 +18,21 @@ CommandLine::CommandLine(const QString &command, const QString &description, uns
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
     if (common & OptJson)
-        m_parser.addOption({ u"json"_s, u"Print machine-readable JSON on stdout."_s });
+        m_parser.addOption({ u"json"_s, QObject::tr("Print machine-readable JSON on stdout.") });
     if (common & OptQuiet)
-        m_parser.addOption({ { u"q"_s, u"quiet"_s }, u"No progress on stderr."_s });
+        m_parser.addOption({ { u"q"_s, u"quiet"_s }, QObject::tr("No progress on stderr.") });
     if (common & OptProfile)
         m_parser.addOption({ { u"p"_s, u"profile"_s },
-            u"Profile to use (default: $MSB_PROFILE, else the default profile, else the only one)."_s,
+            QObject::tr("Profile to use (default: $MSB_PROFILE, else the default profile, else the only one)."),
             u"name"_s });
     if (common & OptTarget)
         m_parser.addOption({ { u"t"_s, u"target"_s },
-            u"Only this target (display name or workspace id); repeat for several."_s,
+            QObject::tr("Only this target (display name or workspace id); repeat for several."),
             u"target"_s });
     if (common & OptSecrets)
         m_parser.addOption({ u"secrets-from-stdin"_s,
-            u"Read secrets as NAME=VALUE lines from stdin (never put secrets on the command line); "
-            "names as in the environment provider (see README)."_s });
+            QObject::tr("Read secrets as NAME=VALUE lines from stdin (never put secrets on the command line); "
+                        "names as in the environment provider (see README).") });
 }
 
 void CommandLine::addPositional(const QString &name, const QString &description, const QString &syntax)

@@ -5,6 +5,8 @@
 #include "app/cli/clirun.h"
 #include "app/cli/commandregistry.h"
 
+#include <QObject>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace msb::cli {
@@ -13,16 +15,17 @@ namespace {
 int runExport(const QStringList &args)
 {
     CommandLine cl(u"export"_s,
-        u"Fetch and convert the profile's source and write the STIX 2.1 objects as one bundle file."_s,
+        QObject::tr("Fetch and convert the profile's source and write the STIX 2.1 objects as one bundle file."),
         OptJson | OptProfile | OptSecrets | OptQuiet);
-    cl.parser().addOption({ u"format"_s, u"Output format; only stix-bundle."_s, u"format"_s, u"stix-bundle"_s });
-    cl.parser().addOption({ { u"o"_s, u"out"_s }, u"File to write (required)."_s, u"file"_s });
+    cl.parser().addOption(
+        { u"format"_s, QObject::tr("Output format; only stix-bundle."), u"format"_s, u"stix-bundle"_s });
+    cl.parser().addOption({ { u"o"_s, u"out"_s }, QObject::tr("File to write (required)."), u"file"_s });
     if (auto code = cl.parse(args))
         return *code;
     if (cl.value(u"format"_s) != u"stix-bundle"_s)
-        return cl.usageError(u"unknown --format '%1' (supported: stix-bundle)"_s.arg(cl.value(u"format"_s)));
+        return cl.usageError(QObject::tr("unknown --format '%1' (supported: stix-bundle)").arg(cl.value(u"format"_s)));
     if (cl.value(u"out"_s).isEmpty())
-        return cl.usageError(u"--out FILE is required"_s);
+        return cl.usageError(QObject::tr("--out FILE is required"));
     Output out(cl.common().json, cl.common().quiet);
     Result<config::Profile> profile = resolveProfile(cl.common().profile);
     if (!profile.ok()) {
@@ -44,14 +47,15 @@ int runExport(const QStringList &args)
     }
     printProblems(report, out);
     if (!report.fatal)
-        out.text(u"Wrote %1 STIX object(s) to %2 (%3 attribute(s) dropped in conversion)."_s.arg(report.exported)
+        out.text(QObject::tr("Wrote %1 STIX object(s) to %2 (%3 attribute(s) dropped in conversion).")
+                     .arg(report.exported)
                      .arg(report.exportPath)
                      .arg(report.dropped + report.conversionErrors));
     return code;
 }
 
 const CommandRegistration registration {
-    { u"export"_s, u"write the converted source as a STIX 2.1 bundle"_s, runExport }
+    { u"export"_s, QObject::tr("write the converted source as a STIX 2.1 bundle"), runExport }
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "app/cli/commandregistry.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,8 +16,8 @@ namespace {
 int runFetch(const QStringList &args)
 {
     CommandLine cl(u"fetch"_s,
-        u"Fetch the events the profile's filters select (MISP REST or feed), convert them, and list "
-        "them with attribute counts and the conversion outcome."_s,
+        QObject::tr("Fetch the events the profile's filters select (MISP REST or feed), convert them, and list "
+                    "them with attribute counts and the conversion outcome."),
         OptJson | OptProfile | OptSecrets | OptQuiet);
     if (auto code = cl.parse(args))
         return *code;
@@ -78,7 +79,9 @@ int runFetch(const QStringList &args)
     return code;
 }
 
-const CommandRegistration registration { { u"fetch"_s, u"fetch and convert from MISP, list the events"_s, runFetch } };
+const CommandRegistration registration {
+    { u"fetch"_s, QObject::tr("fetch and convert from MISP, list the events"), runFetch }
+};
 
 } // namespace
 } // namespace msb::cli

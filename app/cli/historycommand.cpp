@@ -8,6 +8,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -18,14 +19,15 @@ int runHistory(const QStringList &args)
 {
     CommandLine cl(
         u"history"_s, u"List past sync runs (newest first) with their counts per target."_s, OptJson | OptProfile);
-    cl.parser().addOption({ { u"n"_s, u"limit"_s }, u"At most this many runs (default 20)."_s, u"count"_s, u"20"_s });
+    cl.parser().addOption(
+        { { u"n"_s, u"limit"_s }, QObject::tr("At most this many runs (default 20)."), u"count"_s, u"20"_s });
     if (auto code = cl.parse(args))
         return *code;
     Output out(cl.common().json, true);
     bool ok = false;
     const int limit = cl.value(u"limit"_s).toInt(&ok);
     if (!ok || limit < 1 || limit > 100000)
-        return cl.usageError(u"--limit must be a number from 1 to 100000"_s);
+        return cl.usageError(QObject::tr("--limit must be a number from 1 to 100000"));
 
     QList<store::RunRecord> runs;
     const QString path = sync::SyncJob::defaultLedgerPath();
@@ -33,7 +35,7 @@ int runHistory(const QStringList &args)
         store::Ledger ledger;
         const Status opened = ledger.open(path);
         if (!opened.ok()) {
-            out.error(u"cannot open the ledger %1: %2"_s.arg(path, opened.error().message));
+            out.error(QObject::tr("cannot open the ledger %1: %2").arg(path, opened.error().message));
             return ConfigurationError;
         }
         // Filter by profile after reading: the ledger bounds the read, we bound the output.
@@ -82,7 +84,7 @@ int runHistory(const QStringList &args)
         return Success;
     }
     if (runs.isEmpty()) {
-        out.text(u"No sync runs recorded yet."_s);
+        out.text(QObject::tr("No sync runs recorded yet."));
         return Success;
     }
     QList<QStringList> rows;
@@ -129,7 +131,9 @@ int runHistory(const QStringList &args)
     return Success;
 }
 
-const CommandRegistration registration { { u"history"_s, u"past sync runs with their counts"_s, runHistory } };
+const CommandRegistration registration {
+    { u"history"_s, QObject::tr("past sync runs with their counts"), runHistory }
+};
 
 } // namespace
 } // namespace msb::cli

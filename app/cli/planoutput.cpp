@@ -2,6 +2,7 @@
 #include "app/cli/planoutput.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 #include <algorithm>
 
@@ -80,11 +81,11 @@ void printPlans(const sync::JobReport &report, bool objects, const Output &out)
         QStringList keys = reasons.keys();
         std::sort(keys.begin(), keys.end());
         for (const QString &k : keys)
-            out.text(u"  %1: %2 × %3"_s.arg(p.targetName).arg(reasons.value(k)).arg(k));
+            out.text(QObject::tr("  %1: %2 × %3").arg(p.targetName).arg(reasons.value(k)).arg(k));
     }
     if (!report.dropsByReason.isEmpty()) {
-        out.text(u"\nDropped during conversion (%1 attribute(s), same for every target):"_s.arg(
-            report.dropped + report.conversionErrors));
+        out.text(QObject::tr("\nDropped during conversion (%1 attribute(s), same for every target):")
+                     .arg(report.dropped + report.conversionErrors));
         QStringList keys = report.dropsByReason.keys();
         std::sort(keys.begin(), keys.end(), [&report](const QString &a, const QString &b) {
             const int ca = report.dropsByReason.value(a);
@@ -92,25 +93,25 @@ void printPlans(const sync::JobReport &report, bool objects, const Output &out)
             return ca != cb ? ca > cb : a < b; // stable output for scripts and diffs
         });
         for (const QString &k : keys)
-            out.text(u"  %1 × %2"_s.arg(report.dropsByReason.value(k), 6).arg(k));
+            out.text(QObject::tr("  %1 × %2").arg(report.dropsByReason.value(k), 6).arg(k));
     }
     if (objects) {
         for (const sync::TargetPlan &p : report.plans) {
-            out.text(u"\n%1:"_s.arg(p.targetName));
+            out.text(QObject::tr("\n%1:").arg(p.targetName));
             QList<QStringList> items;
             for (const sync::PlannedObject &o : p.items)
                 items << QStringList { sync::actionName(o.action), o.type, o.label, o.stixId, o.reason };
             for (const QString &line :
                 Output::table({ u"ACTION"_s, u"TYPE"_s, u"VALUE"_s, u"ID"_s, u"REASON"_s }, items))
-                out.text(u"  "_s + line);
+                out.text(QObject::tr("  ") + line);
         }
         if (!report.outcomes.isEmpty()) {
-            out.text(u"\nDropped attributes:"_s);
+            out.text(QObject::tr("\nDropped attributes:"));
             QList<QStringList> items;
             for (const convert::ItemOutcome &o : report.outcomes)
                 items << QStringList { o.mispType, o.value, o.eventInfo, o.reason };
             for (const QString &line : Output::table({ u"MISP TYPE"_s, u"VALUE"_s, u"EVENT"_s, u"REASON"_s }, items))
-                out.text(u"  "_s + line);
+                out.text(QObject::tr("  ") + line);
         }
     }
 }

@@ -7,6 +7,7 @@
 #include "app/cli/planoutput.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,11 +17,11 @@ namespace {
 int runPreview(const QStringList &args)
 {
     CommandLine cl(u"preview"_s,
-        u"Fetch, convert and plan every target against the ledger: what would be sent (new), changed, "
-        "left unchanged, revoked and dropped or filtered, with the reasons. Sends nothing and needs no "
-        "Sentinel secret."_s,
+        QObject::tr("Fetch, convert and plan every target against the ledger: what would be sent (new), changed, "
+                    "left unchanged, revoked and dropped or filtered, with the reasons. Sends nothing and needs no "
+                    "Sentinel secret."),
         OptAll);
-    cl.parser().addOption({ u"objects"_s, u"List every planned object and every dropped attribute."_s });
+    cl.parser().addOption({ u"objects"_s, QObject::tr("List every planned object and every dropped attribute.") });
     if (auto code = cl.parse(args))
         return *code;
     Output out(cl.common().json, cl.common().quiet);
@@ -57,7 +58,8 @@ int runPreview(const QStringList &args)
     printProblems(report, out);
     if (report.fatal)
         return code;
-    out.text(u"%1 event(s) → %2 STIX object(s); %3 attribute(s) dropped in conversion.\n"_s.arg(report.fetch.events)
+    out.text(QObject::tr("%1 event(s) → %2 STIX object(s); %3 attribute(s) dropped in conversion.\n")
+                 .arg(report.fetch.events)
                  .arg(report.objects)
                  .arg(report.dropped + report.conversionErrors));
     printPlans(report, cl.isSet(u"objects"_s), out);
@@ -65,7 +67,7 @@ int runPreview(const QStringList &args)
 }
 
 const CommandRegistration registration {
-    { u"preview"_s, u"what a sync would send, change, revoke and drop per target"_s, runPreview }
+    { u"preview"_s, QObject::tr("what a sync would send, change, revoke and drop per target"), runPreview }
 };
 
 } // namespace

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QObject>
 #include <QSettings>
 #include <QTextStream>
 #include <QUrl>
@@ -36,7 +37,7 @@ QString sourceText(const config::Profile &p)
 
 int listProfiles(const QStringList &args)
 {
-    CommandLine cl(u"profiles list"_s, u"List the profiles (the default one is marked with *)."_s, OptJson);
+    CommandLine cl(u"profiles list"_s, QObject::tr("List the profiles (the default one is marked with *)."), OptJson);
     if (auto code = cl.parse(args))
         return *code;
     Output out(cl.common().json, true);
@@ -48,7 +49,7 @@ int listProfiles(const QStringList &args)
     for (const QString &name : store.profileNames()) {
         Result<config::Profile> p = store.load(name);
         if (!p.ok()) {
-            out.warning(u"profile \"%1\" cannot be read: %2"_s.arg(name, p.error().message));
+            out.warning(QObject::tr("profile \"%1\" cannot be read: %2").arg(name, p.error().message));
             continue;
         }
         array.append(QJsonObject { { u"name"_s, name },
@@ -62,7 +63,8 @@ int listProfiles(const QStringList &args)
     if (out.json()) {
         out.document(QJsonObject { { u"profiles"_s, array }, { u"default"_s, def } });
     } else if (rows.isEmpty()) {
-        out.text(u"No profiles. Create one with the setup wizard or 'misp-sentinel-bridge profiles import'."_s);
+        out.text(
+            QObject::tr("No profiles. Create one with the setup wizard or 'misp-sentinel-bridge profiles import'."));
     } else {
         for (const QString &line : Output::table({ u"  PROFILE"_s, u"SOURCE"_s, u"TARGETS"_s }, rows))
             out.text(line);
@@ -73,7 +75,7 @@ int listProfiles(const QStringList &args)
 int showProfile(const QStringList &args)
 {
     CommandLine cl(u"profiles show"_s,
-        u"Show one profile: source, filters, targets and policy. Never a secret."_s,
+        QObject::tr("Show one profile: source, filters, targets and policy. Never a secret."),
         OptJson | OptProfile);
     cl.addPositional(
         u"name"_s, u"Profile name (default: --profile, $MSB_PROFILE or the default profile)."_s, u"[name]"_s);
@@ -91,15 +93,15 @@ int showProfile(const QStringList &args)
         out.document(profileToJson(profile));
         return Success;
     }
-    out.text(u"Profile: %1"_s.arg(profile.name));
-    out.text(u"Source:  %1"_s.arg(sourceText(profile)));
+    out.text(QObject::tr("Profile: %1").arg(profile.name));
+    out.text(QObject::tr("Source:  %1").arg(sourceText(profile)));
     if (!profile.misp.caFile.isEmpty())
-        out.text(u"CA file: %1"_s.arg(profile.misp.caFile));
+        out.text(QObject::tr("CA file: %1").arg(profile.misp.caFile));
     if (!profile.misp.pinnedSha256Hex.isEmpty())
-        out.text(u"Pinned certificate SHA-256: %1"_s.arg(QString::fromLatin1(profile.misp.pinnedSha256Hex)));
-    out.text(u"Filters: %1"_s.arg(
-        QString::fromUtf8(QJsonDocument(profile.misp.eventFilters).toJson(QJsonDocument::Compact))));
-    out.text(u"Page size %1, timeout %2 s"_s.arg(profile.misp.pageSize).arg(profile.misp.timeoutSeconds));
+        out.text(QObject::tr("Pinned certificate SHA-256: %1").arg(QString::fromLatin1(profile.misp.pinnedSha256Hex)));
+    out.text(QObject::tr("Filters: %1")
+                 .arg(QString::fromUtf8(QJsonDocument(profile.misp.eventFilters).toJson(QJsonDocument::Compact))));
+    out.text(QObject::tr("Page size %1, timeout %2 s").arg(profile.misp.pageSize).arg(profile.misp.timeoutSeconds));
     QList<QStringList> rows;
     for (const config::TargetSettings &t : profile.targets) {
         rows << QStringList { t.displayName,
@@ -153,41 +155,44 @@ Status writeSecrets(secrets::SecretStore &store, const QList<config::PendingSecr
 int importProfile(const QStringList &args)
 {
     CommandLine cl(u"profiles import"_s,
-        u"Create or update a profile from a misp2sentinel setup or a profile JSON. Secrets found go "
-        "straight to the keychain (or are reported when MSB_SECRETS=env)."_s,
+        QObject::tr("Create or update a profile from a misp2sentinel setup or a profile JSON. Secrets found go "
+                    "straight to the keychain (or are reported when MSB_SECRETS=env)."),
         OptJson | OptSecrets);
     QCommandLineParser &p = cl.parser();
-    p.addOption({ u"name"_s, u"Name of the profile to create or update (required)."_s, u"name"_s });
-    p.addOption({ u"tenants"_s, u"misp2sentinel `tenants` JSON file (array or the old dict)."_s, u"file"_s });
+    p.addOption({ u"name"_s, QObject::tr("Name of the profile to create or update (required)."), u"name"_s });
+    p.addOption({ u"tenants"_s, QObject::tr("misp2sentinel `tenants` JSON file (array or the old dict)."), u"file"_s });
+    p.addOption({ u"app-settings"_s,
+        QObject::tr("Azure Function app settings (az functionapp config appsettings list)."),
+        u"file"_s });
     p.addOption(
-        { u"app-settings"_s, u"Azure Function app settings (az functionapp config appsettings list)."_s, u"file"_s });
-    p.addOption({ u"config-py"_s, u"misp2sentinel config.py (read as literals, never executed)."_s, u"file"_s });
-    p.addOption({ u"profile-json"_s, u"A profile as printed by 'profiles show --json'."_s, u"file"_s });
+        { u"config-py"_s, QObject::tr("misp2sentinel config.py (read as literals, never executed)."), u"file"_s });
+    p.addOption({ u"profile-json"_s, QObject::tr("A profile as printed by 'profiles show --json'."), u"file"_s });
     p.addOption({ u"misp-url"_s,
-        u"MISP base URL of the profile (a tenants file has none; overrides the imported one)."_s,
+        QObject::tr("MISP base URL of the profile (a tenants file has none; overrides the imported one)."),
         u"url"_s });
-    p.addOption({ u"set-default"_s, u"Make it the default profile."_s });
+    p.addOption({ u"set-default"_s, QObject::tr("Make it the default profile.") });
     if (auto code = cl.parse(args))
         return *code;
     Output out(cl.common().json, true);
     const QString name = cl.value(u"name"_s);
     if (name.isEmpty())
-        return cl.usageError(u"--name is required"_s);
+        return cl.usageError(QObject::tr("--name is required"));
     const QStringList sources { u"tenants"_s, u"app-settings"_s, u"config-py"_s, u"profile-json"_s };
     QString source;
     for (const QString &s : sources) {
         if (cl.isSet(s)) {
             if (!source.isEmpty())
-                return cl.usageError(u"give only one of --tenants, --app-settings, --config-py, --profile-json"_s);
+                return cl.usageError(
+                    QObject::tr("give only one of --tenants, --app-settings, --config-py, --profile-json"));
             source = s;
         }
     }
     if (source.isEmpty())
-        return cl.usageError(u"give one of --tenants, --app-settings, --config-py, --profile-json"_s);
+        return cl.usageError(QObject::tr("give one of --tenants, --app-settings, --config-py, --profile-json"));
     const QString path = cl.value(source);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.error(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        out.error(QObject::tr("cannot read %1: %2").arg(path, file.errorString()));
         return InputError;
     }
     const QByteArray bytes = file.read(16 * 1024 * 1024);
@@ -203,12 +208,12 @@ int importProfile(const QStringList &args)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
         if (!doc.isObject()) {
-            out.error(u"%1 is not a profile JSON object: %2"_s.arg(path, parseError.errorString()));
+            out.error(QObject::tr("%1 is not a profile JSON object: %2").arg(path, parseError.errorString()));
             return InputError;
         }
         Result<config::Profile> profile = profileFromJson(doc.object());
         if (!profile.ok()) {
-            out.error(u"%1: %2"_s.arg(path, profile.error().message));
+            out.error(QObject::tr("%1: %2").arg(path, profile.error().message));
             return InputError;
         }
         imported.profile = profile.value();
@@ -218,7 +223,7 @@ int importProfile(const QStringList &args)
     if (cl.isSet(u"misp-url"_s)) {
         const QUrl url(cl.value(u"misp-url"_s), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
-            return cl.usageError(u"--misp-url needs a URL like https://misp.example.org"_s);
+            return cl.usageError(QObject::tr("--misp-url needs a URL like https://misp.example.org"));
         imported.profile.misp.kind = config::MispSettings::Kind::Server;
         imported.profile.misp.url = url;
     }
@@ -243,7 +248,7 @@ int importProfile(const QStringList &args)
     if (!saved.ok()) {
         out.error(saved.error().message);
         if (imported.profile.misp.url.isEmpty() && imported.profile.misp.feedPath.isEmpty())
-            out.error(u"give the MISP URL with --misp-url (a tenants file does not have it)"_s);
+            out.error(QObject::tr("give the MISP URL with --misp-url (a tenants file does not have it)"));
         for (const QString &note : std::as_const(imported.notes))
             out.warning(note);
         return ConfigurationError;
@@ -282,16 +287,19 @@ int importProfile(const QStringList &args)
             o.insert(u"secretsError"_s, errorToJson(secretsStatus.error()));
         out.document(o);
     } else {
-        out.text(u"Profile \"%1\" saved: %2 target(s), source %3."_s.arg(name)
+        out.text(QObject::tr("Profile \"%1\" saved: %2 target(s), source %3.")
+                     .arg(name)
                      .arg(imported.profile.targets.size())
                      .arg(sourceText(imported.profile)));
         for (const QString &n : std::as_const(imported.notes))
-            out.text(u"  note: "_s + n);
+            out.text(QObject::tr("  note: ") + n);
         for (const config::KeyVaultReference &r : std::as_const(imported.vaultReferences))
-            out.text(u"  Key Vault: setting %1 refers to secret \"%2\" in vault %3; fetch it and store it with "
-                     "the wizard, or provide it through the environment."_s.arg(r.setting, r.secretName, r.vaultName));
+            out.text(
+                QObject::tr("  Key Vault: setting %1 refers to secret \"%2\" in vault %3; fetch it and store it with "
+                            "the wizard, or provide it through the environment.")
+                    .arg(r.setting, r.secretName, r.vaultName));
         if (!stored.isEmpty())
-            out.text(u"  stored in the keychain: %1"_s.arg(stored.join(u", "_s)));
+            out.text(QObject::tr("  stored in the keychain: %1").arg(stored.join(u", "_s)));
     }
     if (!secretsStatus.ok()) {
         out.error(secretsStatus.error().message);
@@ -323,7 +331,7 @@ int runProfiles(const QStringList &args)
     return (sub == u"--help"_s || sub == u"-h"_s) ? Success : UsageError;
 }
 
-const CommandRegistration registration { { u"profiles"_s, u"list, show or import profiles"_s, runProfiles } };
+const CommandRegistration registration { { u"profiles"_s, QObject::tr("list, show or import profiles"), runProfiles } };
 
 } // namespace
 } // namespace msb::cli

@@ -7,6 +7,7 @@
 #include "app/cli/planoutput.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -36,12 +37,12 @@ QJsonObject progressToJson(const sync::TargetProgress &p)
 int runSync(const QStringList &args)
 {
     CommandLine cl(u"sync"_s,
-        u"Fetch from MISP, convert, and upload what is new or changed to every target (incremental: "
-        "the ledger remembers what each workspace has; indicators gone from MISP are revoked). "
-        "--dry-run plans and prints only."_s,
+        QObject::tr("Fetch from MISP, convert, and upload what is new or changed to every target (incremental: "
+                    "the ledger remembers what each workspace has; indicators gone from MISP are revoked). "
+                    "--dry-run plans and prints only."),
         OptAll);
     cl.parser().addOption(
-        { u"dry-run"_s, u"Plan only: print what would be sent, changed and revoked; send nothing."_s });
+        { u"dry-run"_s, QObject::tr("Plan only: print what would be sent, changed and revoked; send nothing.") });
     if (auto code = cl.parse(args))
         return *code;
     Output out(cl.common().json, cl.common().quiet);
@@ -84,14 +85,14 @@ int runSync(const QStringList &args)
     printProblems(report, out);
     if (report.fatal && !report.sync)
         return code;
-    out.text(u"Profile %1: %2 event(s), %3 STIX object(s) from %4 attribute(s); %5 dropped in conversion."_s
+    out.text(QObject::tr("Profile %1: %2 event(s), %3 STIX object(s) from %4 attribute(s); %5 dropped in conversion.")
                  .arg(report.profile)
                  .arg(report.fetch.events)
                  .arg(report.objects)
                  .arg(report.fetch.attributes)
                  .arg(report.dropped + report.conversionErrors));
     if (dryRun) {
-        out.text(u"Dry run: nothing was sent.\n"_s);
+        out.text(QObject::tr("Dry run: nothing was sent.\n"));
         printPlans(report, false, out);
         return code;
     }
@@ -124,14 +125,15 @@ int runSync(const QStringList &args)
     const int shown = 20;
     for (qsizetype i = 0; i < report.sync->rejections.size() && i < shown; ++i) {
         const sync::ObjectRejection &r = report.sync->rejections.at(i);
-        out.warning(u"%1 rejected %2: %3"_s.arg(r.targetName, r.stixId, r.message));
+        out.warning(QObject::tr("%1 rejected %2: %3").arg(r.targetName, r.stixId, r.message));
     }
     if (report.sync->rejections.size() > shown)
-        out.warning(u"… and %1 more rejection(s); 'history --json' and the log list them all."_s.arg(
-            report.sync->rejections.size() - shown));
+        out.warning(QObject::tr("… and %1 more rejection(s); 'history --json' and the log list them all.")
+                        .arg(report.sync->rejections.size() - shown));
     for (const QString &e : report.sync->errors)
         out.warning(e);
-    out.text(u"Run %1 %2."_s.arg(report.sync->runId)
+    out.text(QObject::tr("Run %1 %2.")
+                 .arg(report.sync->runId)
                  .arg(report.sync->cancelled ? u"cancelled"_s
                          : report.sync->ok() ? u"finished"_s
                                              : u"finished with errors"_s));
@@ -139,7 +141,7 @@ int runSync(const QStringList &args)
 }
 
 const CommandRegistration registration {
-    { u"sync"_s, u"upload new and changed indicators to every target (--dry-run: plan only)"_s, runSync }
+    { u"sync"_s, QObject::tr("upload new and changed indicators to every target (--dry-run: plan only)"), runSync }
 };
 
 } // namespace
