@@ -75,6 +75,15 @@ RunRecord CoreSyncRunner::toRunRecord(const sync::JobReport &report)
             run.targets.append(c);
         }
         run.errors.append(report.sync->errors);
+    } else if (report.fatal && !run.cancelled) {
+        // Stopped before uploading: the ledger has the same run (SyncJob records it).
+        run.stopped = true;
+        for (const sync::TargetCheck &c : report.checks) {
+            TargetCounts t;
+            t.target = c.targetName;
+            t.error = c.ok ? report.fatal->message : c.error.message;
+            run.targets.append(t);
+        }
     }
     run.errors.append(report.targetErrors);
     if (report.fatal && !run.cancelled)

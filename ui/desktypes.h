@@ -84,6 +84,9 @@ struct RunRecord
     QDateTime finished;
     QString profile;
     bool cancelled = false;
+    /// Stopped before anything was sent (token refused, 403, missing secret...): the error of each
+    /// target is in targets[i].error, the run's in errors.
+    bool stopped = false;
     QList<TargetCounts> targets;
     QStringList errors;
 

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace msb::ui {
 
 namespace {
@@ -23,6 +25,10 @@ RunRecord toRunRecord(const store::RunRecord &r)
     run.profile = r.profile;
     run.cancelled = r.outcome == u"cancelled";
     run.errors = r.errors;
+    run.stopped = r.outcome == u"failed"
+        && std::all_of(r.targets.cbegin(), r.targets.cend(), [](const store::RunTargetCounts &t) {
+               return t.sent == 0 && t.accepted == 0 && t.rejected == 0;
+           });
     if (r.outcome.isEmpty())
         run.errors.prepend(HistoryText::tr("The run did not finish (still running, or the program stopped)."));
     for (const store::RunTargetCounts &t : r.targets) {

@@ -327,11 +327,11 @@ Result<QHash<LedgerStatus, int>> Ledger::statusCounts(const QString &targetKey) 
     return out;
 }
 
-Result<qint64> Ledger::beginRun(const QString &profile)
+Result<qint64> Ledger::beginRun(const QString &profile, const QDateTime &started)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"INSERT INTO runs (started, profile, outcome) VALUES (?, ?, '')"_s);
-    q.addBindValue(toText(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(toText(started.isValid() ? started.toUTC() : QDateTime::currentDateTimeUtc()));
     q.addBindValue(profile);
     if (!q.exec())
         return sqlError(u"recording a run"_s, q.lastError());

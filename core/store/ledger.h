@@ -114,7 +114,8 @@ public:
     /// Counts of rows per status for a target.
     Result<QHash<LedgerStatus, int>> statusCounts(const QString &targetKey) const;
 
-    Result<qint64> beginRun(const QString &profile);
+    /// Records a run as started at `started` (invalid: now); finishRun() completes it.
+    Result<qint64> beginRun(const QString &profile, const QDateTime &started = {});
     Status finishRun(const RunRecord &run);
     /// Newest first, at most `limit`.
     Result<QList<RunRecord>> runs(int limit = 50) const;

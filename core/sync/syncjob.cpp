@@ -13,6 +13,7 @@
 #include "core/sentinel/tokenprovider.h"
 #include "core/stix/jsonwriter.h"
 #include "core/stix/tlp.h"
+#include "core/store/ledger.h"
 #include "core/sync/syncengine.h"
 
 #include <QDir>
@@ -197,6 +198,7 @@ void SyncJob::start()
         return;
     }
     m_selected = selected.value();
+    m_requested = m_selected;
     if (m_selected.isEmpty() && (m_options.mode == JobMode::Sync || m_options.mode == JobMode::Preview)) {
         fail({ Error::Code::Configuration, tr("Profile \"%1\" has no Sentinel target.").arg(m_profile.name) });
         return;
@@ -260,8 +262,12 @@ void SyncJob::readSecrets()
                 // Every target of that app is unusable this run.
                 for (qsizetype i = m_selected.size() - 1; i >= 0; --i) {
                     if (m_selected.at(i).tenantId.compare(r.tenant, Qt::CaseInsensitive) == 0
-                        && m_selected.at(i).clientId.compare(r.client, Qt::CaseInsensitive) == 0)
+                        && m_selected.at(i).clientId.compare(r.client, Qt::CaseInsensitive) == 0) {
+                        m_targetFailures.insert(toSentinelTarget(m_selected.at(i)).key(),
+                            tr("No client secret for app %1 in tenant %2: %3")
+                                .arg(r.client, r.tenant, value.error().message));
                         m_selected.removeAt(i);
+                    }
                 }
             }
             if (--m_pendingSecrets == 0)
@@ -406,6 +412,7 @@ void SyncJob::checkDone()
                 usable << t;
             } else {
                 m_report.targetErrors << tr("%1: %2").arg(t.describe(), c.error.message);
+                m_targetFailures.insert(t.key(), c.error.message);
                 if (!first)
                     first = c.error;
             }
@@ -783,9 +790,45 @@ void SyncJob::finish()
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (!m_report.fatal)
         logger()->info("{} of profile {} finished", jobModeName(m_options.mode), m_profile.name);
+    if (m_options.mode == JobMode::Sync && m_options.useLedger && m_report.fatal && !m_report.sync
+        && m_report.fatal->code != Error::Code::Cancelled)
+        recordStoppedRun();
     // Queued, so a failure found inside start() still reaches a receiver after start() returns.
     QMetaObject::invokeMethod(
         this, [this]() { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
+}
+
+void SyncJob::recordStoppedRun()
+{
+    const QString path = m_options.ledgerPath.isEmpty() ? defaultLedgerPath() : m_options.ledgerPath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    store::Ledger ledger;
+    Status s = ledger.open(path);
+    if (s.ok()) {
+        Result<qint64> id = ledger.beginRun(m_profile.name, m_report.started);
+        if (id.ok()) {
+            store::RunRecord run;
+            run.id = id.value();
+            run.finished = m_report.finished;
+            run.outcome = u"failed"_s;
+            run.errors << m_report.fatal->message;
+            for (const QString &e : std::as_const(m_report.targetErrors))
+                if (!run.errors.contains(e))
+                    run.errors << e;
+            for (const config::TargetSettings &t : std::as_const(m_requested)) {
+                store::RunTargetCounts c;
+                c.targetKey = toSentinelTarget(t).key();
+                c.targetName = t.displayName;
+                c.firstError = m_targetFailures.value(c.targetKey, m_report.fatal->message);
+                run.targets << c;
+            }
+            s = ledger.finishRun(run);
+        } else {
+            s = id.error();
+        }
+    }
+    if (!s.ok())
+        logger()->error("cannot record the stopped run in {}: {}", path, s.error().message);
 }
 
 } // namespace msb::sync

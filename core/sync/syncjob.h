@@ -196,6 +196,9 @@ private:
     void runExport();
     void fail(const Error &error);
     void finish();
+    /// A Sync that stopped before the engine ran (token refused, 403, missing secret, MISP down...):
+    /// recorded in the ledger as "failed" with the error per target, so History shows it.
+    void recordStoppedRun();
 
     config::Profile m_profile;
     secrets::SecretStore *m_secrets;
@@ -203,6 +206,8 @@ private:
     JobReport m_report;
 
     QList<config::TargetSettings> m_selected;
+    QList<config::TargetSettings> m_requested; ///< the selection before unusable targets were removed
+    QHash<QString, QString> m_targetFailures; ///< target key -> why it could not take part
     QList<sentinel::Target> m_targets; ///< usable targets (secret present, token ok)
     QString m_mispKey;
     int m_pendingSecrets = 0;

@@ -325,6 +325,15 @@ void TestCli::checkWithWrongClientSecretIsAnAuthenticationError()
     allWrong.insert(CliWorld::secretVariable(CliWorld::tenantA(), CliWorld::clientA()), u"also-wrong-secret"_s);
     const CliRun s = run({ u"sync"_s, u"--profile"_s, u"Feed"_s }, allWrong);
     QVERIFY2(s.exitCode == kAuthentication, qPrintable(describe(s)));
+    // ... and is still a run in `history` (outcome "failed", the refusal per target in plain words).
+    const CliRun h = run({ u"history"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
+    QVERIFY2(h.exitCode == kSuccess, qPrintable(describe(h)));
+    const QJsonObject stopped = h.json().value(u"runs"_s).toArray().at(0).toObject();
+    QCOMPARE(stopped.value(u"outcome"_s).toString(), u"failed"_s);
+    QVERIFY2(targetNamed(stopped, u"Prod"_s).value(u"error"_s).toString().contains(u"AADSTS7000215"_s),
+        qPrintable(describe(h)));
+    QCOMPARE(targetNamed(stopped, u"Prod"_s).value(u"accepted"_s).toInt(), 0);
+    QVERIFY(!h.out.contains("also-wrong-secret"));
 }
 
 void TestCli::wrongMispKeyIsAnAuthenticationError()
@@ -435,7 +444,11 @@ void TestCli::dryRunThenSyncThenIncrementalSyncThenHistory()
 
     const CliRun history = run({ u"history"_s, u"--profile"_s, u"Feed"_s, u"--json"_s });
     QVERIFY2(history.exitCode == kSuccess, qPrintable(describe(history)));
-    const QJsonArray runs = history.json().value(u"runs"_s).toArray();
+    // Runs that stopped before uploading (an earlier case's refused tokens) are left out here.
+    QJsonArray runs;
+    for (const QJsonValue &r : history.json().value(u"runs"_s).toArray())
+        if (r.toObject().value(u"outcome"_s).toString() != u"failed"_s)
+            runs.append(r);
     QCOMPARE(runs.size(), 2);
     // Newest first: the second run sent nothing, the first sent `planned` to Prod.
     auto prodCounts = [](const QJsonObject &runRecord) {

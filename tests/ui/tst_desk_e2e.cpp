@@ -10,6 +10,7 @@
 #include "core/secrets/environmentsecretstore.h"
 #include "core/secrets/layeredsecretstore.h"
 #include "core/secrets/secretkeys.h"
+#include "core/store/ledger.h"
 #include "tests/sandbox/misp/mispemulator.h"
 #include "tests/sandbox/sandbox.h"
 #include "ui/deskbackend.h"
@@ -340,6 +341,78 @@ private Q_SLOTS:
         QVERIFY(window.fetchAction()->isEnabled());
         QCOMPARE(window.controller()->plan().countsForTarget(0).at(int(PlanStatus::New)),
             int(window.controller()->plan().inputObjects));
+    }
+
+    void refusedSecretIsInHistory()
+    {
+        // A wrong client secret for one app (AADSTS7000215) while the other app's target syncs is the
+        // partial case; here the only target is the refused one, so the run stops before uploading.
+        // It must still be a History row (read back from the ledger the CLI's `history` reads) with
+        // the plain-words error for the target, and nothing may reach the sandbox.
+        config::Profile p = profile();
+        p.name = u"Desk Refused"_s;
+        p.targets = { p.targets.constFirst() };
+        // The right MISP key, a wrong client secret.
+        CoreBackendOptions options;
+        options.ledgerPath = m_dir.filePath(u"refused.sqlite"_s);
+        QProcessEnvironment env;
+        env.insert(
+            secrets::EnvironmentSecretStore::variableNames(secrets::clientSecretKeyName(p.name, kTenantA, kClientA))
+                .constFirst(),
+            u"not-the-secret"_s);
+        env.insert(secrets::EnvironmentSecretStore::variableNames(secrets::mispKeyName(p.name)).constFirst(),
+            QString::fromLatin1(m_misp.options().apiKey));
+        options.secretStore = [env] {
+            return std::unique_ptr<secrets::SecretStore>(std::make_unique<secrets::LayeredSecretStore>(env, false));
+        };
+        DeskBackend b = coreBackend(options);
+        b.profileNames = [p] { return QStringList { p.name }; };
+        b.loadProfile = [p](const QString &) { return p; };
+
+        const qsizetype storedBefore = m_sandbox.storedObjects(kWsProd).size();
+        MainWindow window(b);
+        window.fetchAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->events().isEmpty(), 30000);
+        window.dryRunAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->hasPlan(), 30000);
+        QSignalSpy finished(window.controller(), &DeskController::syncFinished);
+        window.syncAction()->trigger();
+        QVERIFY(finished.wait(60000));
+        const RunRecord run = finished.at(0).at(0).value<RunRecord>();
+        QVERIFY(!run.cancelled);
+        QVERIFY(run.stopped);
+        QCOMPARE(run.accepted(), qint64(0));
+
+        // History: one row, "failed", the refusal in plain words next to the target.
+        HistoryModel *history = window.historyView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, 10000);
+        QCOMPARE(history->index(0, HistoryModel::Result).data().toString(), u"failed"_s);
+        const QString targets = history->index(0, HistoryModel::Targets).data().toString();
+        QVERIFY2(targets.startsWith(u"Prod: "_s) && targets.contains(u"client secret is wrong or expired"_s)
+                && targets.contains(u"AADSTS7000215"_s),
+            qPrintable(targets));
+        QVERIFY2(history->index(0, HistoryModel::Errors).data().toString().contains(u"AADSTS7000215"_s),
+            qPrintable(history->index(0, HistoryModel::Errors).data().toString()));
+        QVERIFY(!targets.contains(u"not-the-secret"_s));
+
+        // The ledger the CLI reads has the same run.
+        store::Ledger ledger;
+        QVERIFY(ledger.open(m_dir.filePath(u"refused.sqlite"_s)).ok());
+        const Result<QList<store::RunRecord>> runs = ledger.runs(10);
+        QVERIFY(runs.ok());
+        QCOMPARE(runs.value().size(), 1);
+        const store::RunRecord &recorded = runs.value().constFirst();
+        QCOMPARE(recorded.profile, p.name);
+        QCOMPARE(recorded.outcome, u"failed"_s);
+        QVERIFY(recorded.finished.isValid());
+        QCOMPARE(recorded.targets.size(), 1);
+        QCOMPARE(recorded.targets.constFirst().targetName, u"Prod"_s);
+        QCOMPARE(recorded.targets.constFirst().accepted, 0);
+        QVERIFY(recorded.targets.constFirst().firstError.contains(u"AADSTS7000215"_s));
+        ledger.close();
+
+        // Nothing was uploaded.
+        QCOMPARE(m_sandbox.storedObjects(kWsProd).size(), storedBefore);
     }
 
     void missingKeyIsNamed()

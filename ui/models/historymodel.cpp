@@ -86,8 +86,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return run.profile;
     case Targets: {
         QStringList parts;
-        for (const TargetCounts &t : run.targets)
-            parts.append(tr("%1: %2 accepted, %3 rejected").arg(t.target).arg(t.accepted).arg(t.rejected));
+        for (const TargetCounts &t : run.targets) {
+            if (run.stopped && !t.error.isEmpty())
+                parts.append(tr("%1: %2").arg(t.target, t.error));
+            else
+                parts.append(tr("%1: %2 accepted, %3 rejected").arg(t.target).arg(t.accepted).arg(t.rejected));
+        }
         return parts.join(QStringLiteral("; "));
     }
     case Accepted:
@@ -97,6 +101,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Result:
         if (run.cancelled)
             return tr("cancelled");
+        if (run.stopped)
+            return tr("failed");
         return run.errors.isEmpty() && run.rejected() == 0 ? tr("complete") : tr("with errors");
     case Errors:
         return run.errors.isEmpty() ? QString() : run.errors.first();
