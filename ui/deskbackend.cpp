@@ -11,6 +11,7 @@
 #include "core/sync/syncplanner.h"
 #include "ui/coresyncrunner.h"
 #include "ui/deskfetch.h"
+#include "ui/guithreadsecretstore.h"
 #include "ui/ledgerhistory.h"
 
 #include <QCoreApplication>
@@ -243,6 +244,16 @@ DeskBackend coreBackend(CoreBackendOptions options)
 {
     if (options.ledgerPath.isEmpty())
         options.ledgerPath = sync::SyncJob::defaultLedgerPath();
+    if (!options.secretStore && QCoreApplication::instance()) {
+        // One store on the GUI thread, used by the workers through GuiThreadSecretStore: QtKeychain's
+        // job executor is bound to the thread of its first job (the wizard's, on the GUI thread).
+        std::shared_ptr<secrets::SecretStore> shared
+            = secrets::LayeredSecretStore::fromEnvironment(QProcessEnvironment::systemEnvironment());
+        QObject *home = QCoreApplication::instance();
+        options.secretStore = [shared, home] {
+            return std::unique_ptr<secrets::SecretStore>(std::make_unique<GuiThreadSecretStore>(shared, home));
+        };
+    }
     if (!options.secretStore)
         options.secretStore = [] {
             return std::unique_ptr<secrets::SecretStore>(
