@@ -1502,7 +1502,7 @@ Verworfene Attribute:</translation>
 <context>
     <name>msb::ui::DeskBackend</name>
     <message>
-        <location filename="../ui/deskbackend.cpp" line="+73"/>
+        <location filename="../ui/deskbackend.cpp" line="+74"/>
         <source>confidence %1 below the target&apos;s minimum %2</source>
         <translation>Konfidenz %1 unter dem Minimum %2 des Ziels</translation>
     </message>
@@ -1905,6 +1905,16 @@ Verworfene Attribute:</translation>
         <location line="+3"/>
         <source>Use a dark palette.</source>
         <translation>Dunkle Farbpalette verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>msb::ui::GuiThreadSecretStore</name>
+    <message>
+        <location filename="../ui/guithreadsecretstore.cpp" line="+33"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <source>The secret store is no longer available.</source>
+        <translation>Der Geheimnisspeicher ist nicht mehr verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -2479,7 +2489,7 @@ Verworfene Attribute:</translation>
 <context>
     <name>msb::ui::StixTableModel</name>
     <message>
-        <location filename="../ui/models/stixtablemodel.cpp" line="+187"/>
+        <location filename="../ui/models/stixtablemodel.cpp" line="+218"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
