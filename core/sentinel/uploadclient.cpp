@@ -192,7 +192,7 @@ void UploadClient::schedule(quint64 serial)
         send(serial);
     });
     job->timer = timer;
-    timer->start(int(std::min<qint64>(at - now, 24 * 3600 * 1000)));
+    timer->start(int(std::min<qint64>(at - now, qint64(24) * 3600 * 1000)));
 }
 
 void UploadClient::send(quint64 serial)
@@ -236,12 +236,12 @@ void UploadClient::send(quint64 serial)
         if (status != 0 && transportBroke(reply->error()) && status != 401 && status != 403 && status != 404
             && status != 429) {
             netError = u"the HTTP %1 answer was cut off (%2)"_s.arg(status).arg(j->timedOut
-                    ? u"no complete answer within %1 s"_s.arg(m_policy.requestTimeoutMs / 1000.0)
+                    ? u"no complete answer within %1 s"_s.arg(double(m_policy.requestTimeoutMs) / 1000.0)
                     : reply->errorString());
             status = 0;
         } else if (status == 0) {
             if (j->timedOut) {
-                netError = u"no answer within %1 s"_s.arg(m_policy.requestTimeoutMs / 1000.0);
+                netError = u"no answer within %1 s"_s.arg(double(m_policy.requestTimeoutMs) / 1000.0);
             } else {
                 const net::CertificateDetails tls = net::tlsFailureDetails(reply);
                 netError = tls.subject.isEmpty() ? reply->errorString() : u"TLS: "_s % tls.errors.join(u"; "_s);
@@ -323,7 +323,7 @@ void UploadClient::handleAnswer(
         job->limiter->pauseUntil(nowMs() + wait);
         retryLater(serial,
             wait,
-            r.retryAfterMs >= 0 ? u"rate limited (429), waiting %1 s as asked"_s.arg(r.retryAfterMs / 1000.0)
+            r.retryAfterMs >= 0 ? u"rate limited (429), waiting %1 s as asked"_s.arg(double(r.retryAfterMs) / 1000.0)
                                 : u"rate limited (429) without a wait time, backing off"_s);
         return;
     }
@@ -396,7 +396,7 @@ void UploadClient::retryLater(quint64 serial, qint64 realDelayMs, const QString 
         schedule(serial);
     });
     job->timer = timer;
-    timer->start(int(std::clamp<qint64>(realDelayMs, 0, 24 * 3600 * 1000)));
+    timer->start(int(std::clamp<qint64>(realDelayMs, 0, qint64(24) * 3600 * 1000)));
 }
 
 void UploadClient::complete(quint64 serial, BatchResult result)
