@@ -18,13 +18,13 @@ struct ItemOutcome
     QString eventUuid;
     QString eventInfo;
     QString attributeUuid; ///< as in MISP (may be empty)
-    QString objectUuid;    ///< set for object attributes
+    QString objectUuid; ///< set for object attributes
     QString objectName;
     QString mispType;
     QString value;
-    QString reason;        ///< for Dropped/Error: "unsupported type X", "not to_ids", "invalid IPv4 address" ...
-    QStringList stixIds;   ///< for Converted: the indicator ids it fed
-    QString source;        ///< file / feed / page it came from
+    QString reason; ///< for Dropped/Error: "unsupported type X", "not to_ids", "invalid IPv4 address" ...
+    QStringList stixIds; ///< for Converted: the indicator ids it fed
+    QString source; ///< file / feed / page it came from
 };
 
 struct EventAccount

@@ -24,8 +24,7 @@ class RedactingSink final : public spdlog::sinks::base_sink<std::mutex>
 public:
     explicit RedactingSink(std::shared_ptr<spdlog::sinks::dist_sink_mt> inner)
         : m_inner(std::move(inner))
-    {
-    }
+    { }
 
 protected:
     void sink_it_(const spdlog::details::log_msg &msg) override
@@ -105,8 +104,8 @@ void init(const Options &options)
     if (!options.directory.isEmpty() && QDir().mkpath(options.directory)) {
         s.filePath = QDir(options.directory).filePath(QStringLiteral("misp-sentinel-bridge.log"));
         try {
-            s.file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                s.filePath.toStdString(), 5 * 1024 * 1024, 3);
+            s.file
+                = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(s.filePath.toStdString(), 5 * 1024 * 1024, 3);
             s.fanout->add_sink(s.file);
         } catch (const spdlog::spdlog_ex &) {
             s.filePath.clear(); // unwritable log directory: keep going with the console only

@@ -10,15 +10,12 @@
 #include <string_view>
 
 /// Lets spdlog/fmt print QString directly: log::get("sync")->info("target {}", name).
-template<>
-struct fmt::formatter<QString> : fmt::formatter<std::string_view>
+template <> struct fmt::formatter<QString> : fmt::formatter<std::string_view>
 {
-    template<typename FormatContext>
-    auto format(const QString &s, FormatContext &ctx) const -> decltype(ctx.out())
+    template <typename FormatContext> auto format(const QString &s, FormatContext &ctx) const -> decltype(ctx.out())
     {
         const QByteArray utf8 = s.toUtf8();
-        return fmt::formatter<std::string_view>::format(std::string_view(utf8.constData(), size_t(utf8.size())),
-                                                        ctx);
+        return fmt::formatter<std::string_view>::format(std::string_view(utf8.constData(), size_t(utf8.size())), ctx);
     }
 };
 

@@ -23,7 +23,7 @@ enum class Tlp { None, Clear, White, Green, Amber, AmberStrict, Red };
 struct StixObject
 {
     QString type; ///< "indicator", "identity", "report", ...
-    QString id;   ///< "<type>--<uuid>"
+    QString id; ///< "<type>--<uuid>"
     QDateTime created;
     QDateTime modified;
     QString createdByRef;
@@ -61,9 +61,9 @@ struct StixObject
     QJsonObject extra;
 
     // Preview / routing metadata (never serialised).
-    QString observableType;  ///< STIX observable path, e.g. "ipv4-addr:value", "file:hashes.'SHA-256'"
+    QString observableType; ///< STIX observable path, e.g. "ipv4-addr:value", "file:hashes.'SHA-256'"
     QString observableValue; ///< normalised value inside the pattern
-    QString mispType;        ///< MISP attribute type it came from
+    QString mispType; ///< MISP attribute type it came from
     QString eventUuid;
     QString sourceUuid; ///< uuid of the MISP attribute or object it came from
     Tlp tlp = Tlp::None;

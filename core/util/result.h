@@ -33,18 +33,15 @@ struct Error
 };
 
 /// An expected-like value: either a T or an Error. std::expected needs C++23.
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_value(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }

@@ -8,10 +8,10 @@ namespace msb {
 
 /// Namespace of every uuid5 this project derives (split indicators, items without a valid uuid).
 /// Fixed forever: changing it would change every derived STIX id and re-send everything.
-inline const QUuid kMsbUuidNamespace{QStringLiteral("{5b1c9f7e-2d0a-4c55-9a6e-4d2f8e1b7c30}")};
+inline const QUuid kMsbUuidNamespace { QStringLiteral("{5b1c9f7e-2d0a-4c55-9a6e-4d2f8e1b7c30}") };
 
 /// misp-stix's namespace for relationship ids (misp-stix-mapping.md §4.2).
-inline const QUuid kMispStixRelationshipNamespace{QStringLiteral("{76beed5f-7251-457e-8c2a-b45f7b589d3d}")};
+inline const QUuid kMispStixRelationshipNamespace { QStringLiteral("{76beed5f-7251-457e-8c2a-b45f7b589d3d}") };
 
 /// RFC 4122 version-5 uuid, lower-case, without braces.
 QString uuid5(const QUuid &ns, const QString &name);

@@ -21,8 +21,8 @@ private Q_SLOTS:
         options.level = spdlog::level::debug;
         msb::log::init(options);
         msb::log::registerSecret(QStringLiteral("canary-secret-4242"));
-        msb::log::get("sync")->info("using secret {} for tenant {}", QStringLiteral("canary-secret-4242"),
-                                    QStringLiteral("t1"));
+        msb::log::get("sync")->info(
+            "using secret {} for tenant {}", QStringLiteral("canary-secret-4242"), QStringLiteral("t1"));
         qWarning("qt says hello");
         msb::log::get("sync")->flush();
         msb::log::get("qt")->flush();

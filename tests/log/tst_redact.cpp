@@ -15,12 +15,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("secret");
-        QTest::newRow("authorization header") << QStringLiteral("Authorization: s3cr3tMispKey0123456789") << QStringLiteral("s3cr3tMispKey0123456789");
-        QTest::newRow("bearer") << QStringLiteral("sent with Bearer eyJhbGciOi.JIUzI1NiJ9.abc") << QStringLiteral("eyJhbGciOi.JIUzI1NiJ9.abc");
-        QTest::newRow("form client_secret") << QStringLiteral("client_id=abc&client_secret=Xy7~pQ.r9&scope=x") << QStringLiteral("Xy7~pQ.r9");
-        QTest::newRow("json secret") << QStringLiteral(R"([{"tenantId":"t","id":"c","secret":"Sup3r\"Secret","workspaceId":"w"}])") << QStringLiteral("Sup3r");
-        QTest::newRow("json access_token") << QStringLiteral(R"({"access_token":"tok123456","expires_in":3599})") << QStringLiteral("tok123456");
-        QTest::newRow("query key") << QStringLiteral("GET https://misp.example/events?key=abcdef123&page=2") << QStringLiteral("abcdef123");
+        QTest::newRow("authorization header")
+            << QStringLiteral("Authorization: s3cr3tMispKey0123456789") << QStringLiteral("s3cr3tMispKey0123456789");
+        QTest::newRow("bearer") << QStringLiteral("sent with Bearer eyJhbGciOi.JIUzI1NiJ9.abc")
+                                << QStringLiteral("eyJhbGciOi.JIUzI1NiJ9.abc");
+        QTest::newRow("form client_secret")
+            << QStringLiteral("client_id=abc&client_secret=Xy7~pQ.r9&scope=x") << QStringLiteral("Xy7~pQ.r9");
+        QTest::newRow("json secret") << QStringLiteral(
+            R"([{"tenantId":"t","id":"c","secret":"Sup3r\"Secret","workspaceId":"w"}])")
+                                     << QStringLiteral("Sup3r");
+        QTest::newRow("json access_token")
+            << QStringLiteral(R"({"access_token":"tok123456","expires_in":3599})") << QStringLiteral("tok123456");
+        QTest::newRow("query key") << QStringLiteral("GET https://misp.example/events?key=abcdef123&page=2")
+                                   << QStringLiteral("abcdef123");
     }
     void redactsShapes()
     {
