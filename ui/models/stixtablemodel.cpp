@@ -2,8 +2,10 @@
 #include "ui/models/stixtablemodel.h"
 
 #include <QColor>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace msb::ui {
 
@@ -60,42 +62,71 @@ void StixTableModel::setTextFilter(const QString &text)
 {
     if (text == m_textFilter)
         return;
-    beginResetModel();
     m_textFilter = text;
-    rebuildFilter();
-    endResetModel();
+    if (totalRows() < kBackgroundFilterRows || text.isEmpty()) {
+        beginResetModel();
+        rebuildFilter();
+        endResetModel();
+        Q_EMIT filterFinished();
+        return;
+    }
+    // A million rows take about a second to match: off the UI thread, on a shallow copy of the plan.
+    const quint64 generation = ++m_filterGeneration;
+    m_filtering = true;
+    auto *watcher = new QFutureWatcher<QList<qsizetype>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_filterGeneration)
+            return; // the plan or a filter changed meanwhile
+        m_filtering = false;
+        beginResetModel();
+        m_visible = watcher->result();
+        m_filtered = true;
+        endResetModel();
+        Q_EMIT filterFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [plan = m_plan, eventFilter = m_eventFilter, text] { return matchRows(plan, eventFilter, text); }));
 }
 
-bool StixTableModel::accepts(qsizetype row) const
+bool StixTableModel::accepts(const PreviewPlan &plan, const QString &eventFilter, const QString &text, qsizetype row)
 {
-    const qsizetype objects = m_plan.objects.size();
+    const qsizetype objects = plan.objects.size();
     if (row < objects) {
-        const stix::StixObject &o = m_plan.objects.at(row);
-        if (!m_eventFilter.isEmpty() && o.eventUuid != m_eventFilter)
+        const stix::StixObject &o = plan.objects.at(row);
+        if (!eventFilter.isEmpty() && o.eventUuid != eventFilter)
             return false;
-        if (m_textFilter.isEmpty())
+        if (text.isEmpty())
             return true;
-        return o.type.contains(m_textFilter, Qt::CaseInsensitive)
-            || o.pattern.contains(m_textFilter, Qt::CaseInsensitive)
-            || o.labels.join(u' ').contains(m_textFilter, Qt::CaseInsensitive);
+        return o.type.contains(text, Qt::CaseInsensitive) || o.pattern.contains(text, Qt::CaseInsensitive)
+            || o.labels.join(u' ').contains(text, Qt::CaseInsensitive);
     }
-    const convert::ItemOutcome &d = m_plan.dropped.at(row - objects);
-    if (!m_eventFilter.isEmpty() && d.eventUuid != m_eventFilter)
+    const convert::ItemOutcome &d = plan.dropped.at(row - objects);
+    if (!eventFilter.isEmpty() && d.eventUuid != eventFilter)
         return false;
-    return m_textFilter.isEmpty() || d.mispType.contains(m_textFilter, Qt::CaseInsensitive)
-        || d.value.contains(m_textFilter, Qt::CaseInsensitive) || d.reason.contains(m_textFilter, Qt::CaseInsensitive);
+    return text.isEmpty() || d.mispType.contains(text, Qt::CaseInsensitive)
+        || d.value.contains(text, Qt::CaseInsensitive) || d.reason.contains(text, Qt::CaseInsensitive);
+}
+
+QList<qsizetype> StixTableModel::matchRows(const PreviewPlan &plan, const QString &eventFilter, const QString &text)
+{
+    QList<qsizetype> rows;
+    const qsizetype n = plan.objects.size() + plan.dropped.size();
+    for (qsizetype i = 0; i < n; ++i)
+        if (accepts(plan, eventFilter, text, i))
+            rows.append(i);
+    return rows;
 }
 
 void StixTableModel::rebuildFilter()
 {
+    ++m_filterGeneration; // a background match still running is out of date
+    m_filtering = false;
     m_visible.clear();
     m_filtered = !m_eventFilter.isEmpty() || !m_textFilter.isEmpty();
     if (!m_filtered)
         return;
-    const qsizetype n = totalRows();
-    for (qsizetype i = 0; i < n; ++i)
-        if (accepts(i))
-            m_visible.append(i);
+    m_visible = matchRows(m_plan, m_eventFilter, m_textFilter);
 }
 
 qsizetype StixTableModel::objectIndex(int row) const

@@ -30,8 +30,13 @@ public:
 
     /// Shows only the rows of one event (empty: all events).
     void setEventFilter(const QString &eventUuid);
-    /// Shows only rows whose type, pattern or labels contain the text (case-insensitive).
+    /// Shows only rows whose type, pattern or labels contain the text (case-insensitive). Above
+    /// kBackgroundFilterRows rows the matching runs on a worker thread (the old rows stay until the
+    /// result is in); filterFinished() follows either way.
     void setTextFilter(const QString &text);
+    /// A text filter is being matched on a worker thread.
+    bool isFiltering() const { return m_filtering; }
+    static constexpr qsizetype kBackgroundFilterRows = 50'000;
 
     /// For a visible row: index into plan().objects, or -1 when the row is a dropped item.
     qsizetype objectIndex(int row) const;
@@ -45,10 +50,15 @@ public:
 
     static QString tlpName(stix::Tlp tlp);
 
+Q_SIGNALS:
+    /// The rows of the current text filter are shown.
+    void filterFinished();
+
 private:
     qsizetype totalRows() const { return m_plan.objects.size() + m_plan.dropped.size(); }
     qsizetype sourceRow(int row) const { return m_filtered ? m_visible.at(row) : row; }
-    bool accepts(qsizetype sourceRow) const;
+    static bool accepts(const PreviewPlan &plan, const QString &eventFilter, const QString &text, qsizetype row);
+    static QList<qsizetype> matchRows(const PreviewPlan &plan, const QString &eventFilter, const QString &text);
     void rebuildFilter();
 
     PreviewPlan m_plan;
@@ -56,6 +66,8 @@ private:
     QString m_textFilter;
     bool m_filtered = false;
     QList<qsizetype> m_visible;
+    quint64 m_filterGeneration = 0; ///< a background result of an older generation is dropped
+    bool m_filtering = false;
 };
 
 } // namespace msb::ui
