@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
@@ -88,7 +89,13 @@ private Q_SLOTS:
         QProcess proc;
         proc.start(u"sleep"_s, { u"5"_s, m_canary });
         QVERIFY(proc.waitForStarted());
-        const auto hits = CanaryScanner({ m_canary }).scanProcessArguments(proc.processId());
+        // On a loaded machine the child may still show the parent's arguments for a moment after
+        // start; wait (bounded) until it runs `sleep`.
+        auto hits = CanaryScanner({ m_canary }).scanProcessArguments(proc.processId());
+        for (int i = 0; i < 100 && hits.isEmpty(); ++i) {
+            QThread::msleep(20);
+            hits = CanaryScanner({ m_canary }).scanProcessArguments(proc.processId());
+        }
         proc.kill();
         proc.waitForFinished();
         QCOMPARE(hits.size(), 1);
