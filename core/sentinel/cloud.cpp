@@ -23,6 +23,17 @@ CloudEndpoints cloudEndpoints(Cloud cloud)
         u"https://sentinelus.azure-api.net"_s };
 }
 
+QString keyVaultDnsSuffix(Cloud cloud)
+{
+    return cloud == Cloud::AzureUsGovernment ? u".vault.usgovcloudapi.net"_s : u".vault.azure.net"_s;
+}
+
+QString keyVaultScope(Cloud cloud)
+{
+    return cloud == Cloud::AzureUsGovernment ? u"https://vault.usgovcloudapi.net/.default"_s
+                                             : u"https://vault.azure.net/.default"_s;
+}
+
 QString cloudName(Cloud cloud)
 {
     return cloud == Cloud::AzureUsGovernment ? u"azure-us-government"_s : u"azure-public"_s;

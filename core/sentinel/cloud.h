@@ -20,6 +20,12 @@ struct CloudEndpoints
 /// The one table of cloud endpoints.
 CloudEndpoints cloudEndpoints(Cloud cloud);
 
+/// Key Vault DNS suffix of a cloud (sentinel-api.md §5): ".vault.azure.net" / ".vault.usgovcloudapi.net".
+QString keyVaultDnsSuffix(Cloud cloud);
+/// Client-credentials scope for Key Vault: "https://vault.azure.net/.default" (public) or
+/// "https://vault.usgovcloudapi.net/.default" (US Government).
+QString keyVaultScope(Cloud cloud);
+
 /// "azure-public" / "azure-us-government" (profiles and CLI).
 QString cloudName(Cloud cloud);
 /// Parses cloudName() output (also "public", "usgov", "gov"); false if unknown.
