@@ -90,26 +90,15 @@ QString JsonReader::errorString() const
         .arg(QString::fromLatin1(m_error));
 }
 
-void JsonReader::skipWhitespace()
-{
-    while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
-        ++m_pos;
-}
-
 bool JsonReader::atEnd()
 {
     skipWhitespace();
     return m_pos >= m_end;
 }
 
-JsonReader::Token JsonReader::peek()
+JsonReader::Token JsonReader::tokenAt(char c)
 {
-    if (m_failed)
-        return Token::Invalid;
-    skipWhitespace();
-    if (m_pos >= m_end)
-        return Token::End;
-    switch (*m_pos) {
+    switch (c) {
     case '{':
         return Token::Object;
     case '[':
@@ -123,7 +112,7 @@ JsonReader::Token JsonReader::peek()
     case 'n':
         return Token::Null;
     default:
-        if (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9'))
+        if (c == '-' || (c >= '0' && c <= '9'))
             return Token::Number;
         return Token::Invalid;
     }
@@ -235,23 +224,28 @@ bool JsonReader::nextElement()
 
 bool JsonReader::scanString(QByteArrayView &raw, bool &hasEscapes)
 {
-    // m_pos is at the opening quote.
-    ++m_pos;
-    const char *start = m_pos;
+    // m_pos is at the opening quote. memchr finds the next quote, then a second memchr looks for a
+    // backslash before it; every byte is looked at a bounded number of times (no rescans).
+    const char *start = m_pos + 1;
+    const char *p = start;
+    const char *quote = nullptr;
     hasEscapes = false;
-    while (m_pos < m_end) {
-        const char c = *m_pos;
-        if (c == '"') {
-            raw = QByteArrayView(start, m_pos - start);
-            ++m_pos;
+    for (;;) {
+        if (!quote || quote < p) {
+            if (p >= m_end)
+                break;
+            quote = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
+            if (!quote)
+                break;
+        }
+        const char *bs = static_cast<const char *>(std::memchr(p, '\\', size_t(quote - p)));
+        if (!bs) {
+            raw = QByteArrayView(start, quote - start);
+            m_pos = quote + 1;
             return true;
         }
-        if (c == '\\') {
-            hasEscapes = true;
-            m_pos += 2; // the escaped character is validated when decoding
-            continue;
-        }
-        ++m_pos;
+        hasEscapes = true;
+        p = bs + 2; // the escaped character is validated when decoding
     }
     m_pos = m_end;
     fail("unterminated string");
@@ -348,7 +342,7 @@ bool JsonReader::decodeEscapes(QByteArrayView raw, QByteArray &out)
     return true;
 }
 
-bool JsonReader::readString(QString &out)
+bool JsonReader::readStringView(QByteArrayView &out)
 {
     if (m_failed)
         return false;
@@ -362,13 +356,38 @@ bool JsonReader::readString(QString &out)
     if (!scanString(raw, escapes))
         return false;
     if (!escapes) {
-        out = QString::fromUtf8(raw);
+        out = raw;
         return true;
     }
     m_stringBuffer.clear();
     if (!decodeEscapes(raw, m_stringBuffer))
         return false;
-    out = QString::fromUtf8(m_stringBuffer);
+    out = m_stringBuffer;
+    return true;
+}
+
+bool JsonReader::readString(QString &out)
+{
+    QByteArrayView text;
+    if (!readStringView(text))
+        return false;
+    out = QString::fromUtf8(text);
+    return true;
+}
+
+bool JsonReader::readString(QString &out, StringCache &cache)
+{
+    QByteArrayView text;
+    if (!readStringView(text))
+        return false;
+    if (!cache.filled || QByteArrayView(cache.raw) != text) {
+        cache.filled = true;
+        cache.raw.resize(text.size());
+        if (!text.isEmpty())
+            std::memcpy(cache.raw.data(), text.data(), size_t(text.size()));
+        cache.value = QString::fromUtf8(text);
+    }
+    out = cache.value;
     return true;
 }
 

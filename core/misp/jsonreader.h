@@ -33,7 +33,15 @@ public:
     { }
 
     /// Kind of the next value, without consuming it.
-    Token peek();
+    Token peek()
+    {
+        if (m_failed)
+            return Token::Invalid;
+        skipWhitespace();
+        if (m_pos >= m_end)
+            return Token::End;
+        return tokenAt(*m_pos);
+    }
 
     /// Consumes `{`. Then call nextKey() until it returns false (it consumes the closing `}`).
     bool beginObject();
@@ -47,6 +55,18 @@ public:
     bool nextElement();
 
     bool readString(QString &out);
+    /// The last text read through readString(out, cache): a repeated value (type, category, empty
+    /// comment…) is shared instead of decoded and allocated again.
+    struct StringCache
+    {
+        QByteArray raw;
+        QString value;
+        bool filled = false;
+    };
+    bool readString(QString &out, StringCache &cache);
+    /// The decoded UTF-8 text of a string: a view into the input, or into an internal buffer valid
+    /// until the next call when the string has escapes.
+    bool readStringView(QByteArrayView &out);
     /// Raw text of a number token (e.g. "1698765432", "-1.5e3").
     bool readNumber(QByteArrayView &out);
     bool readBool(bool &out);
@@ -69,7 +89,12 @@ public:
     void fail(const char *what);
 
 private:
-    void skipWhitespace();
+    static Token tokenAt(char c);
+    void skipWhitespace()
+    {
+        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
+            ++m_pos;
+    }
     bool expect(char c, const char *what);
     bool scanString(QByteArrayView &raw, bool &hasEscapes);
     bool decodeEscapes(QByteArrayView raw, QByteArray &out);

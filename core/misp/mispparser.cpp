@@ -53,6 +53,11 @@ struct Context
     const QString &source;
     QList<ParseIssue> &issues;
     QString eventRef;
+    /// Repeated attribute/object texts (type, category, comment, relation, object name…) are shared.
+    JsonReader::StringCache typeCache {};
+    JsonReader::StringCache categoryCache {};
+    JsonReader::StringCache commentCache {};
+    JsonReader::StringCache relationCache {};
 
     void issue(const ItemRef &itemRef, const QString &message)
     {
@@ -64,11 +69,11 @@ struct Context
 
 /// Reads a string, number or bool as text; null gives an empty string. False for objects/arrays
 /// (the value is skipped so parsing continues).
-bool readText(JsonReader &r, QString &out)
+bool readText(JsonReader &r, QString &out, JsonReader::StringCache *cache = nullptr)
 {
     switch (r.peek()) {
     case JsonReader::Token::String:
-        return r.readString(out);
+        return cache ? r.readString(out, *cache) : r.readString(out);
     case JsonReader::Token::Number: {
         QByteArrayView n;
         if (!r.readNumber(n))
@@ -105,10 +110,46 @@ std::optional<qint64> parseInt(QStringView text)
     return std::nullopt;
 }
 
+/// Plain decimal digits with an optional '-' (at most 18 digits, so no overflow); false for anything else.
+bool plainInt(QByteArrayView text, qint64 &out)
+{
+    qsizetype i = 0;
+    const bool negative = !text.isEmpty() && text[0] == '-';
+    if (negative)
+        i = 1;
+    if (text.size() == i || text.size() - i > 18)
+        return false;
+    qint64 v = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = negative ? -v : v;
+    return true;
+}
+
 /// Integer from a number or numeric string. nullopt for null/empty; `bad` set when present but not numeric.
 std::optional<qint64> readInt(JsonReader &r, bool &bad)
 {
     bad = false;
+    if (r.peek() == JsonReader::Token::String) {
+        // Hot path (MISP writes timestamps as strings): plain digits are read from the bytes.
+        QByteArrayView text;
+        if (!r.readStringView(text)) {
+            bad = !r.failed();
+            return std::nullopt;
+        }
+        if (text.isEmpty())
+            return std::nullopt;
+        qint64 v = 0;
+        if (plainInt(text, v))
+            return v;
+        const auto parsed = parseInt(QString::fromUtf8(text));
+        bad = !parsed;
+        return parsed;
+    }
     if (r.peek() == JsonReader::Token::Number) {
         QByteArrayView n;
         if (!r.readNumber(n))
@@ -184,9 +225,14 @@ void skipField(JsonReader &r, Key key, Context &ctx, const ItemRef &itemRef)
 }
 
 /// Reads a text field, recording an issue when it has the wrong JSON type.
-void textField(JsonReader &r, Key key, QString &out, Context &ctx, const ItemRef &itemRef)
+void textField(JsonReader &r,
+    Key key,
+    QString &out,
+    Context &ctx,
+    const ItemRef &itemRef,
+    JsonReader::StringCache *cache = nullptr)
 {
-    if (!readText(r, out) && !r.failed())
+    if (!readText(r, out, cache) && !r.failed())
         wrongType(r, key, "a string", ctx, itemRef);
 }
 
@@ -358,7 +404,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
             break;
         case 't':
             if (keyIs(key, "type")) {
-                textField(r, key, a.type, ctx, provisional);
+                textField(r, key, a.type, ctx, provisional, &ctx.typeCache);
                 continue;
             }
             if (keyIs(key, "to_ids")) {
@@ -375,11 +421,11 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
             break;
         case 'c':
             if (keyIs(key, "category")) {
-                textField(r, key, a.category, ctx, provisional);
+                textField(r, key, a.category, ctx, provisional, &ctx.categoryCache);
                 continue;
             }
             if (keyIs(key, "comment")) {
-                textField(r, key, a.comment, ctx, provisional);
+                textField(r, key, a.comment, ctx, provisional, &ctx.commentCache);
                 continue;
             }
             break;
@@ -408,7 +454,7 @@ Attribute parseAttribute(JsonReader &r, int index, Context &ctx, const QString &
             break;
         case 'o':
             if (keyIs(key, "object_relation")) {
-                textField(r, key, a.objectRelation, ctx, provisional);
+                textField(r, key, a.objectRelation, ctx, provisional, &ctx.relationCache);
                 continue;
             }
             break;
