@@ -59,8 +59,8 @@ QString secretFromTenantsJson(const QString &json, const QString &tenantId, cons
 
 } // namespace
 
-EnvironmentSecretStore::EnvironmentSecretStore(QProcessEnvironment environment)
-    : m_env(std::move(environment))
+EnvironmentSecretStore::EnvironmentSecretStore(const QProcessEnvironment &environment)
+    : m_env(environment)
 { }
 
 QString EnvironmentSecretStore::displayName() const

@@ -27,7 +27,7 @@ namespace msb::secrets {
 class EnvironmentSecretStore final : public SecretStore
 {
 public:
-    explicit EnvironmentSecretStore(QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
+    explicit EnvironmentSecretStore(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
     void read(const QString &key, QObject *context, ReadCallback callback) override;
     void write(const QString &key, const QString &value, QObject *context, StatusCallback callback) override;

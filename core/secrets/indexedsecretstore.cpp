@@ -57,7 +57,7 @@ void IndexedSecretStore::read(const QString &key, QObject *context, ReadCallback
 void IndexedSecretStore::write(const QString &key, const QString &value, QObject *context, StatusCallback callback)
 {
     // The inner callback runs on context's thread, the thread this store lives on.
-    m_inner.write(key, value, context, [this, key, callback](Status status) {
+    m_inner.write(key, value, context, [this, key, callback](const Status &status) {
         if (status.ok())
             setKeys(keys() << key);
         callback(status);
@@ -66,7 +66,7 @@ void IndexedSecretStore::write(const QString &key, const QString &value, QObject
 
 void IndexedSecretStore::remove(const QString &key, QObject *context, StatusCallback callback)
 {
-    m_inner.remove(key, context, [this, key, callback](Status status) {
+    m_inner.remove(key, context, [this, key, callback](const Status &status) {
         if (status.ok()) {
             QStringList all = keys();
             all.removeAll(key);

@@ -5,17 +5,17 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace msb::secrets {
 
-LayeredSecretStore::LayeredSecretStore(QProcessEnvironment environment, bool useKeychain)
-    : m_environment(std::move(environment))
+LayeredSecretStore::LayeredSecretStore(const QProcessEnvironment &environment, bool useKeychain)
+    : m_environment(environment)
 {
     if (useKeychain)
         m_keychain = std::make_unique<KeychainSecretStore>();
 }
 
-std::unique_ptr<LayeredSecretStore> LayeredSecretStore::fromEnvironment(QProcessEnvironment environment)
+std::unique_ptr<LayeredSecretStore> LayeredSecretStore::fromEnvironment(const QProcessEnvironment &environment)
 {
     const bool useKeychain = environment.value(u"MSB_SECRETS"_s).compare(u"env"_s, Qt::CaseInsensitive) != 0;
-    return std::make_unique<LayeredSecretStore>(std::move(environment), useKeychain);
+    return std::make_unique<LayeredSecretStore>(environment, useKeychain);
 }
 
 void LayeredSecretStore::read(const QString &key, QObject *context, ReadCallback callback)

@@ -17,7 +17,7 @@ namespace msb::secrets {
 class LayeredSecretStore final : public SecretStore
 {
 public:
-    LayeredSecretStore(QProcessEnvironment environment, bool useKeychain);
+    LayeredSecretStore(const QProcessEnvironment &environment, bool useKeychain);
 
     void read(const QString &key, QObject *context, ReadCallback callback) override;
     void write(const QString &key, const QString &value, QObject *context, StatusCallback callback) override;
@@ -25,7 +25,7 @@ public:
     QString displayName() const override;
 
     /// The store for `environment`, following its MSB_SECRETS variable.
-    static std::unique_ptr<LayeredSecretStore> fromEnvironment(QProcessEnvironment environment);
+    static std::unique_ptr<LayeredSecretStore> fromEnvironment(const QProcessEnvironment &environment);
 
 private:
     EnvironmentSecretStore m_environment;
