@@ -5,12 +5,14 @@
 #include "app/cli/clirun.h"
 #include "app/cli/clisecrets.h"
 #include "app/cli/commandregistry.h"
+#include "app/cli/keyvaultimport.h"
 #include "app/cli/profilejson.h"
 #include "core/config/import/appsettingsimport.h"
 #include "core/config/import/configpyimport.h"
 #include "core/config/import/tenantsimport.h"
 #include "core/config/profilestore.h"
 #include "core/secrets/secretkeys.h"
+#include "core/sentinel/cloud.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -170,6 +172,44 @@ int importProfile(const QStringList &args)
     p.addOption({ u"misp-url"_s,
         QObject::tr("MISP base URL of the profile (a tenants file has none; overrides the imported one)."),
         u"url"_s });
+    p.addOption({ u"key-vault"_s,
+        QObject::tr("Read misp2sentinel's secrets \"tenants\", \"MISP-Key\" and \"ClientSecret\" from this Azure "
+                    "Key Vault (name, e.g. kv-m2s) with the app given by --tenant-id and --client-id. The app's client "
+                    "secret comes from the environment (MSB_CLIENT_SECRET_<TENANT>_<CLIENT> or MSB_CLIENT_SECRET, "
+                    "also as NAME=VALUE on stdin with --secrets-from-stdin) or the keychain, never from an option. "
+                    "The app needs the role \"Key Vault Secrets User\" (or \"Get\" in the access policy)."),
+        u"vault"_s });
+    p.addOption({ u"tenant-id"_s,
+        QObject::tr("--key-vault: tenant (directory) id of the app that reads the vault."),
+        u"guid"_s });
+    p.addOption({ u"client-id"_s,
+        QObject::tr("--key-vault: client (application) id of the app that reads the vault."),
+        u"guid"_s });
+    p.addOption({ u"cloud"_s,
+        QObject::tr("--key-vault: azure-public (default, *.vault.azure.net) or azure-us-government "
+                    "(*.vault.usgovcloudapi.net); also set on the imported targets."),
+        u"cloud"_s });
+    p.addOption({ u"kv-tenants-name"_s,
+        QObject::tr("--key-vault: name of the tenants secret (default \"tenants\"; empty: skip)."),
+        u"name"_s });
+    p.addOption({ u"kv-misp-name"_s,
+        QObject::tr("--key-vault: name of the MISP key secret (default \"MISP-Key\"; empty: skip)."),
+        u"name"_s });
+    p.addOption({ u"kv-client-name"_s,
+        QObject::tr("--key-vault: name of the single-tenant client secret (default \"ClientSecret\"; empty: skip); "
+                    "stored as the secret of the app given by --client-id."),
+        u"name"_s });
+    p.addOption({ u"key-vault-host"_s,
+        QObject::tr("--key-vault: vault address instead of https://<vault>.vault.azure.net (private endpoint, "
+                    "proxy or a local sandbox)."),
+        u"url"_s });
+    p.addOption({ u"authority-host"_s,
+        QObject::tr("--key-vault: Entra ID address instead of the cloud's (proxy or a local sandbox)."),
+        u"url"_s });
+    p.addOption({ u"ca-file"_s,
+        QObject::tr("--key-vault: extra CA certificates (PEM) to trust for the vault and Entra ID; "
+                    "verification stays on."),
+        u"file"_s });
     p.addOption({ u"set-default"_s, QObject::tr("Make it the default profile.") });
     if (auto code = cl.parse(args))
         return *code;
@@ -177,28 +217,64 @@ int importProfile(const QStringList &args)
     const QString name = cl.value(u"name"_s);
     if (name.isEmpty())
         return cl.usageError(QObject::tr("--name is required"));
-    const QStringList sources { u"tenants"_s, u"app-settings"_s, u"config-py"_s, u"profile-json"_s };
+    const QStringList sources { u"tenants"_s, u"app-settings"_s, u"config-py"_s, u"profile-json"_s, u"key-vault"_s };
     QString source;
     for (const QString &s : sources) {
         if (cl.isSet(s)) {
             if (!source.isEmpty())
-                return cl.usageError(
-                    QObject::tr("give only one of --tenants, --app-settings, --config-py, --profile-json"));
+                return cl.usageError(QObject::tr(
+                    "give only one of --tenants, --app-settings, --config-py, --profile-json, --key-vault"));
             source = s;
         }
     }
     if (source.isEmpty())
-        return cl.usageError(QObject::tr("give one of --tenants, --app-settings, --config-py, --profile-json"));
+        return cl.usageError(
+            QObject::tr("give one of --tenants, --app-settings, --config-py, --profile-json, --key-vault"));
     const QString path = cl.value(source);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.error(QObject::tr("cannot read %1: %2").arg(path, file.errorString()));
-        return InputError;
+    QByteArray bytes;
+    // One secret store for the whole import: --secrets-from-stdin can be read only once.
+    std::unique_ptr<CliSecretStore> keyVaultStore;
+    if (source != u"key-vault"_s) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            out.error(QObject::tr("cannot read %1: %2").arg(path, file.errorString()));
+            return InputError;
+        }
+        bytes = file.read(16 * 1024 * 1024);
     }
-    const QByteArray bytes = file.read(16 * 1024 * 1024);
 
     config::ImportResult imported;
-    if (source == u"tenants"_s) {
+    if (source == u"key-vault"_s) {
+        KeyVaultImportRequest request;
+        request.vault.vaultName = path;
+        request.vault.tenantId = cl.value(u"tenant-id"_s).trimmed();
+        request.vault.clientId = cl.value(u"client-id"_s).trimmed();
+        if (request.vault.tenantId.isEmpty() || request.vault.clientId.isEmpty())
+            return cl.usageError(QObject::tr("--key-vault needs --tenant-id and --client-id of the app that reads it"));
+        if (cl.isSet(u"cloud"_s) && !sentinel::cloudFromName(cl.value(u"cloud"_s), &request.vault.cloud))
+            return cl.usageError(QObject::tr("--cloud must be azure-public or azure-us-government"));
+        request.vault.vaultHostOverride = cl.value(u"key-vault-host"_s);
+        request.vault.authorityHostOverride = cl.value(u"authority-host"_s);
+        request.vault.tls.caFile = cl.value(u"ca-file"_s);
+        if (cl.isSet(u"kv-tenants-name"_s))
+            request.tenantsSecret = cl.value(u"kv-tenants-name"_s);
+        if (cl.isSet(u"kv-misp-name"_s))
+            request.mispKeySecret = cl.value(u"kv-misp-name"_s);
+        if (cl.isSet(u"kv-client-name"_s))
+            request.clientSecretSecret = cl.value(u"kv-client-name"_s);
+        Result<std::unique_ptr<CliSecretStore>> secretStore = makeCliSecretStore(cl.common().secretsFromStdin);
+        if (!secretStore.ok()) {
+            out.error(secretStore.error().message);
+            return ConfigurationError;
+        }
+        keyVaultStore = std::move(secretStore).value();
+        Result<config::ImportResult> fromVault = importFromKeyVault(request, *keyVaultStore, name);
+        if (!fromVault.ok()) {
+            out.error(QObject::tr("Key Vault import failed: %1").arg(fromVault.error().message));
+            return exitCodeFor(fromVault.error());
+        }
+        imported = std::move(fromVault).value();
+    } else if (source == u"tenants"_s) {
         imported = config::importTenants(bytes, name);
     } else if (source == u"app-settings"_s) {
         imported = config::importAppSettings(bytes, name);
@@ -259,7 +335,13 @@ int importProfile(const QStringList &args)
 
     QStringList stored;
     Status secretsStatus = Done {};
-    if (!imported.secrets.isEmpty()) {
+    if (!imported.secrets.isEmpty() && keyVaultStore) {
+        secretsStatus = writeSecrets(*keyVaultStore, imported.secrets);
+        if (secretsStatus.ok()) {
+            for (const config::PendingSecret &s : std::as_const(imported.secrets))
+                stored << s.what;
+        }
+    } else if (!imported.secrets.isEmpty()) {
         Result<std::unique_ptr<CliSecretStore>> secretStore = makeCliSecretStore(cl.common().secretsFromStdin);
         if (!secretStore.ok()) {
             secretsStatus = secretStore.error();
@@ -326,7 +408,8 @@ int runProfiles(const QStringList &args)
     s << "Usage: misp-sentinel-bridge profiles list|show|import [options]\n\n"
       << "  list     the profiles (default marked with *)\n"
       << "  show     one profile, never a secret\n"
-      << "  import   create or update a profile from tenants JSON, app settings, config.py or profile JSON\n\n"
+      << "  import   create or update a profile from tenants JSON, app settings, config.py, profile JSON\n"
+      << "           or the secrets of a misp2sentinel Azure Key Vault (--key-vault)\n\n"
       << "Run 'misp-sentinel-bridge profiles <subcommand> --help' for the options.\n";
     return (sub == u"--help"_s || sub == u"-h"_s) ? Success : UsageError;
 }

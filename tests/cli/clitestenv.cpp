@@ -71,6 +71,13 @@ bool CliWorld::start(QString *error)
                 workspace(wsTest(), tenantA(), { clientA() }),
                 workspace(wsPartner(), tenantB(), { clientB() }),
                 workspace(wsNoRole(), tenantA(), {}) } },
+        // misp2sentinel's Key Vault (profiles import --key-vault): app A may read it, app B may not.
+        { u"vaults"_s,
+            QJsonArray { QJsonObject { { u"name"_s, keyVaultName() },
+                { u"tenant"_s, tenantA() },
+                { u"grants"_s, QJsonArray { clientA() } },
+                { u"secrets"_s,
+                    QJsonObject { { u"tenants"_s, vaultTenantsJson() }, { u"MISP-Key"_s, m_mispKey } } } } } },
         { u"modules"_s,
             QJsonObject { { u"misp"_s,
                 QJsonObject { { u"directory"_s, QString(sourceDir() + u"/resources/demo/misp"_s) },
@@ -106,6 +113,19 @@ bool CliWorld::start(QString *error)
     while (m_url.endsWith(u'/'))
         m_url.chop(1);
     return !m_url.isEmpty();
+}
+
+QString CliWorld::vaultTenantsJson() const
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray { QJsonObject { { u"tenantId"_s, tenantA() },
+                                                            { u"id"_s, clientA() },
+                                                            { u"secret"_s, m_secretA },
+                                                            { u"workspaceId"_s, wsProd() } },
+                                               QJsonObject { { u"tenantId"_s, tenantB() },
+                                                   { u"id"_s, clientB() },
+                                                   { u"secret"_s, m_secretB },
+                                                   { u"workspaceId"_s, wsPartner() } } })
+                                 .toJson(QJsonDocument::Compact));
 }
 
 QProcessEnvironment CliWorld::environment() const

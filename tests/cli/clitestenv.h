@@ -64,6 +64,10 @@ public:
     static QString wsPartner() { return QStringLiteral("c0ffee00-0000-4000-8000-000000000003"); }
     static QString wsNoRole() { return QStringLiteral("c0ffee00-0000-4000-8000-000000000004"); }
 
+    /// The sandbox's Key Vault (secrets "tenants" = both apps, "MISP-Key"; app A granted, B not).
+    static QString keyVaultName() { return QStringLiteral("cli-m2s-kv"); }
+    QString vaultTenantsJson() const;
+
     QString mispKey() const { return m_mispKey; }
     QString secretA() const { return m_secretA; }
     QString secretB() const { return m_secretB; }

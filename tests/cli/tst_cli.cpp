@@ -79,6 +79,7 @@ private Q_SLOTS:
     void secretsFromStdin();
     void convertOfflineGoesOnPastBadInput();
     void tenantsImportKeepsSecretsOffDisk();
+    void keyVaultImport();
     void progressOnlyWhenStderrIsATerminal();
     void sigtermCancelsWithExit130();
     void logFileRecordsRunsWithoutSecrets();
@@ -202,8 +203,10 @@ void TestCli::everyCommandHasHelp()
     QVERIFY2(r.exitCode == kSuccess, qPrintable(describe(r)));
     QVERIFY2(QString::fromUtf8(r.out).contains(mentions), qPrintable(describe(r)));
     QVERIFY2(QString::fromUtf8(r.out).contains(u"Usage: misp-sentinel-bridge "_s), qPrintable(describe(r)));
-    // Secrets never on the command line: no option takes a key, secret, password or token.
-    static const QRegularExpression secretOption(u"--(?!secrets-from-stdin)[a-z-]*(secret|key|password|token)"_s);
+    // Secrets never on the command line: no option takes a key, secret, password or token
+    // (--key-vault and --key-vault-host name an Azure Key Vault and its address, not a key).
+    static const QRegularExpression secretOption(
+        u"--(?!secrets-from-stdin|key-vault)[a-z-]*(secret|key|password|token)"_s);
     QVERIFY2(!secretOption.match(QString::fromUtf8(r.out)).hasMatch(), qPrintable(describe(r)));
 }
 
@@ -650,6 +653,76 @@ void TestCli::tenantsImportKeepsSecretsOffDisk()
     QCOMPARE(targetsOf(merged).size(), 2);
     QCOMPARE(merged.value(u"misp"_s).toObject().value(u"eventFilters"_s).toObject().value(u"publish_timestamp"_s),
         QJsonValue(u"14d"_s));
+}
+
+void TestCli::keyVaultImport()
+{
+    // misp2sentinel's Key Vault, read with app A whose secret comes only through the environment.
+    const QStringList base { u"profiles"_s,
+        u"import"_s,
+        u"--name"_s,
+        u"FromVault"_s,
+        u"--key-vault"_s,
+        CliWorld::keyVaultName(),
+        u"--key-vault-host"_s,
+        m_world.url(),
+        u"--authority-host"_s,
+        m_world.url(),
+        u"--misp-url"_s,
+        m_world.url(),
+        u"--json"_s };
+    const QStringList appA { u"--tenant-id"_s, CliWorld::tenantA(), u"--client-id"_s, CliWorld::clientA() };
+
+    // Without --tenant-id/--client-id: a usage error, nothing saved.
+    const CliRun usage = run(base);
+    QVERIFY2(usage.exitCode == kUsage, qPrintable(describe(usage)));
+
+    // App B lives in tenant B, the vault in tenant A: the vault refuses its token (401) in plain
+    // words naming the vault, and nothing is saved.
+    const CliRun refused
+        = run(base + QStringList { u"--tenant-id"_s, CliWorld::tenantB(), u"--client-id"_s, CliWorld::clientB() });
+    QVERIFY2(refused.exitCode != kSuccess, qPrintable(describe(refused)));
+    QVERIFY2(refused.err.contains("Key Vault \"cli-m2s-kv\"") && refused.err.contains("tenant"),
+        qPrintable(describe(refused)));
+    QCOMPARE(run({ u"profiles"_s, u"show"_s, u"FromVault"_s }).exitCode, kConfiguration);
+
+    // App A: the profile is saved with both targets of the vault's tenants secret. MSB_SECRETS=env has
+    // no keychain to store the MISP key and client secrets in, so the run says so (exit 3).
+    const CliRun r = run(base + appA);
+    QVERIFY2(r.exitCode == kConfiguration, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains("MSB_SECRETS"), qPrintable(describe(r)));
+    const QJsonObject profile = r.json().value(u"profile"_s).toObject();
+    QCOMPARE(profile.value(u"targets"_s).toArray().size(), 2);
+
+    const CliRun show = run({ u"profiles"_s, u"show"_s, u"FromVault"_s, u"--json"_s });
+    QCOMPARE(show.json().value(u"misp"_s).toObject().value(u"url"_s).toString(), m_world.url());
+    const QJsonArray targets = targetsOf(show.json());
+    QCOMPARE(targets.size(), 2);
+    QCOMPARE(targets.at(0).toObject().value(u"tenantId"_s).toString(), CliWorld::tenantA());
+    QCOMPARE(targets.at(0).toObject().value(u"workspaceId"_s).toString(), CliWorld::wsProd());
+    QCOMPARE(targets.at(1).toObject().value(u"workspaceId"_s).toString(), CliWorld::wsPartner());
+
+    // A secret name the vault lacks is only a note; the rest is imported.
+    const CliRun renamed = run(base + appA + QStringList { u"--kv-misp-name"_s, u"no-such-secret"_s });
+    QVERIFY2(renamed.out.contains("no-such-secret"), qPrintable(describe(renamed)));
+
+    // No secret in any settings, data or cache file, nor in what the runs printed (checked()).
+    for (const char *dir : { "/config", "/data", "/cache", "/home" }) {
+        QDirIterator it(m_world.home() + QString::fromLatin1(dir), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = f.readAll();
+            for (const QString &secret : { m_world.mispKey(), m_world.secretA(), m_world.secretB() })
+                QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(f.fileName()));
+        }
+    }
+
+    // --help documents the option.
+    const CliRun help = run({ u"profiles"_s, u"import"_s, u"--help"_s });
+    QVERIFY2(
+        help.out.contains("--key-vault <vault>") && help.out.contains("--kv-tenants-name"), qPrintable(describe(help)));
 }
 
 void TestCli::progressOnlyWhenStderrIsATerminal()

@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// TLS refusal on every outgoing connection: the MISP client, the Entra ID token request and the
-// Sentinel upload each face an untrusted, another-CA, expired, wrong-host and wrong-pin server
-// certificate. Each must refuse before sending a single request (the sandbox handler never runs)
+// TLS refusal on every outgoing connection: the MISP client, the Entra ID token request, the
+// Sentinel upload and the Key Vault read each face an untrusted, another-CA, expired, wrong-host and
+// wrong-pin server certificate. Each must refuse before sending a single request (the sandbox handler never runs)
 // and say it was TLS. Plain http:// is refused for any non-loopback host.
 #include "core/misp/mispclient.h"
 #include "core/misp/mispconnection.h"
 #include "core/net/tlstrust.h"
+#include "core/secrets/keyvaultclient.h"
 #include "core/sentinel/clientsecretprovider.h"
 #include "core/sync/syncengine.h"
 #include "tests/reliability/campaignsupport.h"
 #include "tests/reliability/figures.h"
 #include "tests/sandbox/sandbox.h"
 
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace msb;
@@ -73,7 +79,7 @@ private Q_SLOTS:
             { "wrong-host", { Kind::WrongHost, false } },
             { "wrong-pin", { Kind::Untrusted, true } },
         };
-        for (const char *client : { "misp", "token", "upload" }) {
+        for (const char *client : { "misp", "token", "upload", "keyvault" }) {
             for (const auto &c : cases)
                 QTest::addRow("%s-%s", client, c.first) << QString::fromLatin1(client) << c.second;
         }
@@ -105,6 +111,33 @@ private Q_SLOTS:
             const auto r = spy.at(0).at(0).value<misp::ConnectionTestResult>();
             refused = !r.ok && r.failure.error.code == Error::Code::Tls;
             errorText = r.failure.error.message;
+        } else if (client == u"keyvault") {
+            // Key Vault credential import: a good server issues the token, the bad one is the vault.
+            sandbox::Sandbox good;
+            QVERIFY(startBox(good, Kind::Good, id));
+            secrets::KeyVaultSettings s;
+            s.vaultName = u"tls-refusal-kv"_s;
+            s.tenantId = id.tenantId;
+            s.clientId = id.clientId;
+            s.authorityHostOverride = good.httpsUrl().toString(QUrl::StripTrailingSlash);
+            s.vaultHostOverride = bad.httpsUrl().toString(QUrl::StripTrailingSlash);
+            s.tls = trustFor(tlsCase);
+            s.timeoutMs = 5000;
+            QNetworkAccessManager nam;
+            secrets::KeyVaultClient kv(&nam, s, id.secret);
+            std::optional<Result<QString>> result;
+            QEventLoop loop;
+            kv.getSecret(u"tenants"_s, [&](Result<QString> r) {
+                result = std::move(r);
+                loop.quit();
+            });
+            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+            if (!result)
+                loop.exec();
+            QVERIFY(result.has_value());
+            refused = !result->ok() && result->error().code == Error::Code::Tls;
+            errorText = result->ok() ? u"read the secret"_s : result->error().message;
+            QVERIFY2(good.tokenRequestCount() >= 1, "the token step did not run: the vault was never tried");
         } else {
             // Token: the authority is the bad server. Upload: a good server issues the token,
             // the bad one takes uploads.
