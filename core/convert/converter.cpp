@@ -153,7 +153,63 @@ struct EventContext
 
 QString lowerUuid(const QString &uuid)
 {
+    // Fast path: already lower-case ASCII without surrounding space (MISP's own form) is shared as is.
+    const QChar *d = uuid.constData();
+    const qsizetype n = uuid.size();
+    bool plain = n > 0 && d[0].unicode() > u' ' && d[n - 1].unicode() > u' ';
+    for (qsizetype i = 0; plain && i < n; ++i) {
+        const char16_t c = d[i].unicode();
+        plain = c < 0x80 && !(c >= u'A' && c <= u'Z');
+    }
+    if (plain)
+        return uuid;
     return uuid.trimmed().toLower();
+}
+
+int hexDigit(char16_t c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+
+/// QUuid::fromString for the canonical 36-character form, without its Latin-1 conversion;
+/// anything else goes to QUuid::fromString (same result either way).
+QUuid uuidFromText(QStringView text)
+{
+    if (text.size() != 36)
+        return QUuid::fromString(text);
+    uchar bytes[16];
+    int b = 0;
+    for (qsizetype i = 0; i < 36;) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (text[i] != u'-')
+                return QUuid::fromString(text);
+            ++i;
+            continue;
+        }
+        const int hi = hexDigit(text[i].unicode());
+        const int lo = hexDigit(text[i + 1].unicode());
+        if (hi < 0 || lo < 0)
+            return QUuid::fromString(text);
+        bytes[b++] = uchar((hi << 4) | lo);
+        i += 2;
+    }
+    return QUuid(uint(bytes[0]) << 24 | uint(bytes[1]) << 16 | uint(bytes[2]) << 8 | uint(bytes[3]),
+        ushort(bytes[4] << 8 | bytes[5]),
+        ushort(bytes[6] << 8 | bytes[7]),
+        bytes[8],
+        bytes[9],
+        bytes[10],
+        bytes[11],
+        bytes[12],
+        bytes[13],
+        bytes[14],
+        bytes[15]);
 }
 
 /// object_marking_refs for one TLP level, built once (shared by every indicator of that level).
@@ -348,7 +404,7 @@ QString EventConversion::derivedId(const QString &name) const
 
 bool EventConversion::claimId(const QString &id)
 {
-    const QUuid u = QUuid::fromString(QStringView(id).mid(id.indexOf(u"--") + 2));
+    const QUuid u = uuidFromText(QStringView(id).mid(id.indexOf(u"--") + 2));
     const qsizetype before = m_emittedIds.size();
     m_emittedIds.insert(u);
     return m_emittedIds.size() != before;

@@ -118,19 +118,6 @@ JsonReader::Token JsonReader::tokenAt(char c)
     }
 }
 
-bool JsonReader::expect(char c, const char *what)
-{
-    if (m_failed)
-        return false;
-    skipWhitespace();
-    if (m_pos >= m_end || *m_pos != c) {
-        fail(m_pos >= m_end ? "unexpected end of input" : what);
-        return false;
-    }
-    ++m_pos;
-    return true;
-}
-
 bool JsonReader::beginObject()
 {
     if (!expect('{', "expected an object"))
@@ -511,6 +498,45 @@ bool JsonReader::skipMemberName()
     QByteArrayView raw;
     bool escapes = false;
     return scanString(raw, escapes) && expect(':', "expected ':' after a member name");
+}
+
+bool JsonReader::skipValidatedValue()
+{
+    m_lastSkipTooDeep = false;
+    const Token t = peek();
+    if (t != Token::Object && t != Token::Array)
+        return skipScalar();
+    std::size_t depth = 0;
+    const char *p = m_pos;
+    while (p < m_end) {
+        const char c = *p++;
+        if (c == '"') {
+            // The closing quote is the first one after an even number of backslashes.
+            for (;;) {
+                const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
+                if (!quote) {
+                    p = m_end;
+                    break;
+                }
+                const char *b = quote;
+                while (b > p && b[-1] == '\\')
+                    --b;
+                p = quote + 1;
+                if (((quote - b) & 1) == 0)
+                    break;
+            }
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) {
+                m_pos = p;
+                return true;
+            }
+        }
+    }
+    m_pos = m_end;
+    fail("unexpected end of input");
+    return false;
 }
 
 bool JsonReader::skipValue()

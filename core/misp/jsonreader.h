@@ -73,6 +73,10 @@ public:
     bool readNull();
     /// Skips any value (objects/arrays of any depth, validated). False only on a syntax error.
     bool skipValue();
+    /// Skips a value of input that is known to be valid JSON (a whole-document skipValue() passed):
+    /// only brackets and strings are looked at, nothing is validated, depth is not limited. Ends at
+    /// the end of the input (an error) when the input was not valid after all.
+    bool skipValidatedValue();
     /// True when the value the last skipValue() consumed went deeper than kMaxDepth (counting the
     /// containers this reader is inside): the caller reports it as an error on its item.
     bool lastSkipTooDeep() const { return m_lastSkipTooDeep; }
@@ -95,7 +99,18 @@ private:
         while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
             ++m_pos;
     }
-    bool expect(char c, const char *what);
+    bool expect(char c, const char *what)
+    {
+        if (m_failed)
+            return false;
+        skipWhitespace();
+        if (m_pos < m_end && *m_pos == c) {
+            ++m_pos;
+            return true;
+        }
+        fail(m_pos >= m_end ? "unexpected end of input" : what);
+        return false;
+    }
     bool scanString(QByteArrayView &raw, bool &hasEscapes);
     bool decodeEscapes(QByteArrayView raw, QByteArray &out);
     bool skipNumber();
