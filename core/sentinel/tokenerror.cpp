@@ -42,8 +42,8 @@ Error describeTokenError(int httpStatus, const QByteArray &body, const QString &
         if (m.hasMatch())
             code = m.captured(1).toLongLong();
     }
-    const QString app = clientId;
-    const QString tenant = tenantId;
+    const QString &app = clientId;
+    const QString &tenant = tenantId;
     const QString tag = code ? u" (AADSTS%1)"_s.arg(code) : QString();
     auto make = [&](Error::Code c, const QString &text) { return Error { c, log::redact(text), httpStatus }; };
 

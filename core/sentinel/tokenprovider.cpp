@@ -26,6 +26,9 @@ TokenProvider::TokenProvider(
     , m_secrets(std::move(secrets))
 { }
 
+// A throw from cancelAll() (out of memory, or a waiter's callback throwing) ends in std::terminate,
+// as for any destructor; there is nothing sensible to recover from while the provider goes away.
+// NOLINTNEXTLINE(bugprone-exception-escape): terminating is the intended outcome, see above
 TokenProvider::~TokenProvider()
 {
     cancelAll();
@@ -41,7 +44,7 @@ void TokenProvider::token(const Target &target, Callback callback)
     const QString key = target.tokenKey();
     const auto cached = m_cache.constFind(key);
     if (cached != m_cache.constEnd() && cached->expiresAtMs > QDateTime::currentMSecsSinceEpoch()) {
-        const AccessToken t = *cached;
+        const AccessToken &t = *cached; // copied into the lambda below
         QMetaObject::invokeMethod(
             this, [callback = std::move(callback), t]() { callback(t); }, Qt::QueuedConnection);
         return;

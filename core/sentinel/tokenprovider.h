@@ -44,6 +44,7 @@ public:
 
     TokenProvider(
         QNetworkAccessManager *network, std::shared_ptr<ClientSecretProvider> secrets, QObject *parent = nullptr);
+    // NOLINTNEXTLINE(bugprone-exception-escape): see the destructor in tokenprovider.cpp
     ~TokenProvider() override;
 
     /// Gets a valid token for the target's app, from the cache or from Entra ID.
