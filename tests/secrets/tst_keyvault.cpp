@@ -5,6 +5,7 @@
 #include "core/secrets/keyvaultclient.h"
 #include "tests/sandbox/sandbox.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -203,6 +204,43 @@ private Q_SLOTS:
             qPrintable(r.error().message));
         QVERIFY2(r.error().code == Error::Code::NotFound || r.error().code == Error::Code::Network,
             qPrintable(r.error().message));
+    }
+
+    void transientFailuresAreRetriedBounded()
+    {
+        // Two 503s then the answer: read on the third attempt.
+        m_box.faults().failNext(u"keyvault"_s, 2, sandbox::Fault::httpStatus(503));
+        const Result<QString> r = fetch(settingsFor(Tenant, Reader), ReaderSecret, u"MISP-Key"_s);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r.value(), MispKeyValue);
+        // Always 503: at most three attempts, then a message naming vault and secret.
+        m_box.faults().failNext(u"keyvault"_s, 10, sandbox::Fault::httpStatus(503));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Result<QString> down = fetch(settingsFor(Tenant, Reader), ReaderSecret, u"MISP-Key"_s);
+        m_box.faults().clear();
+        QVERIFY(!down.ok());
+        QCOMPARE(down.error().code, Error::Code::Server);
+        QVERIFY2(down.error().message.contains(Vault) && down.error().message.contains(u"\"MISP-Key\""_s),
+            qPrintable(down.error().message));
+        QVERIFY(elapsed.elapsed() < 20000);
+    }
+
+    void stalledVaultTimesOut()
+    {
+        m_box.faults().failNext(u"keyvault"_s, 10, sandbox::Fault::stall());
+        secrets::KeyVaultSettings s = settingsFor(Tenant, Reader);
+        s.timeoutMs = 1000;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Result<QString> r = fetch(s, ReaderSecret, u"MISP-Key"_s);
+        m_box.faults().clear();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, Error::Code::Timeout);
+        QVERIFY2(r.error().message.contains(Vault) && r.error().message.contains(u"\"MISP-Key\""_s),
+            qPrintable(r.error().message));
+        // Three attempts of one second each plus the back-off, not the 30-second default.
+        QVERIFY2(elapsed.elapsed() < 15000, qPrintable(QString::number(elapsed.elapsed())));
     }
 
     void tlsRefused_data()
