@@ -45,8 +45,8 @@ Error sqlError(const QString &what, const QSqlError &e)
 class Transaction final
 {
 public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
+    explicit Transaction(const QSqlDatabase &db)
+        : m_db(db)
     {
         m_open = m_db.transaction();
     }
@@ -155,7 +155,7 @@ Status Ledger::open(const QString &path)
         u"CREATE INDEX IF NOT EXISTS run_targets_run ON run_targets (run_id)"_s,
     };
     for (const QString &sql : schema) {
-        const Status s = exec(sql);
+        Status s = exec(sql);
         if (!s.ok()) {
             close();
             return s;

@@ -100,9 +100,9 @@ public:
     /// One row with its JSON; NotFound if unknown.
     Result<LedgerEntry> entry(const QString &targetKey, const QString &stixId) const;
 
-    /// Records (upserts) the objects of a batch as Sent before the request goes out. `entries`
+    /// Records (upserts) the objects of a batch as Sent before the request goes out. `rows`
     /// carry id, type, hash, modified, revoked, eventUuid, validUntil and json. One transaction.
-    Status markSent(const QString &targetKey, qint64 batchId, const QList<LedgerEntry> &entries);
+    Status markSent(const QString &targetKey, qint64 batchId, const QList<LedgerEntry> &rows);
     /// The API answered: every object of the batch not in `rejected` (stix id -> message) is
     /// Accepted (Revoked when its content was a revocation).
     Status acknowledge(const QString &targetKey, qint64 batchId, const QHash<QString, QString> &rejected);
