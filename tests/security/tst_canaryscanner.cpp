@@ -87,7 +87,9 @@ private Q_SLOTS:
     void scansProcessArguments()
     {
         QProcess proc;
-        proc.start(u"sleep"_s, { u"5"_s, m_canary });
+        // `sh -c 'sleep 5' CANARY` keeps running with the canary as $0 (GNU sleep itself would reject
+        // the extra argument and exit at once, leaving a zombie with an empty cmdline).
+        proc.start(u"sh"_s, { u"-c"_s, u"sleep 5"_s, m_canary });
         QVERIFY(proc.waitForStarted());
         // On a loaded machine the child may still show the parent's arguments for a moment after
         // start; wait (bounded) until it runs `sleep`.
