@@ -333,7 +333,7 @@ void SyncJob::runChecks()
             });
             continue;
         }
-        m_tokens->token(target, [this, target](Result<sentinel::AccessToken> token) {
+        m_tokens->token(target, [this, target](const Result<sentinel::AccessToken> &token) {
             if (m_done)
                 return;
             TargetCheck check { target.displayName, target.key(), target.workspaceId, token.ok(), {} };
