@@ -29,7 +29,7 @@ Result<QString> readSecretLine(std::FILE *in, const QString &what, const QString
         }
     }
 
-    constexpr std::size_t kMax = 64 * 1024;
+    constexpr std::size_t kMax = std::size_t(64) * 1024;
     std::string line;
     bool tooLong = false;
     for (int c = std::fgetc(in); c != EOF && c != '\n'; c = std::fgetc(in)) {
