@@ -109,3 +109,15 @@ struct ParseIssue
 };
 
 } // namespace msb::misp
+
+// Plain Qt values (QString, QList, QDate, scalars): relocatable, so a growing QList<Attribute> of a
+// million-attribute event is realloc()ed in place instead of moved element by element (which also
+// kept the old and the new array alive together at the peak).
+Q_DECLARE_TYPEINFO(msb::misp::Tag, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::GalaxyCluster, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::Attribute, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::ObjectReference, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::Object, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::Organisation, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::Event, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(msb::misp::ParseIssue, Q_RELOCATABLE_TYPE);

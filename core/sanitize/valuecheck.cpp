@@ -11,6 +11,17 @@ namespace msb::sanitize {
 
 namespace {
 
+/// Only 0-9 and a-f: such text is its own lower case (the common case: hashes as MISP stores them).
+bool isLowerHex(QStringView s)
+{
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f')))
+            return false;
+    }
+    return true;
+}
+
 bool isHex(QStringView s)
 {
     for (const QChar c : s) {
@@ -369,7 +380,8 @@ ValueCheck checkHash(QStringView type, QStringView raw)
         if (type != QLatin1StringView(rule.type))
             continue;
         if (rule.length > 0) {
-            v = v.toLower();
+            if (!isLowerHex(v))
+                v = v.toLower();
             if (!isHex(v))
                 return ValueCheck::reject(QStringLiteral("invalid %1 hash: not hexadecimal").arg(name()));
             if (v.size() != rule.length)
