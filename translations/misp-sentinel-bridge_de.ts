@@ -252,7 +252,7 @@ Verworfene Attribute:</translation>
         <translation>was eine Synchronisation pro Ziel senden, ändern, widerrufen und verwerfen würde</translation>
     </message>
     <message>
-        <location filename="../app/cli/profilescommand.cpp" line="+40"/>
+        <location filename="../app/cli/profilescommand.cpp" line="+42"/>
         <source>List the profiles (the default one is marked with *).</source>
         <translation>Die Profile auflisten (das Standardprofil ist mit * markiert).</translation>
     </message>
@@ -337,7 +337,57 @@ Verworfene Attribute:</translation>
         <translation>MISP-Basis-URL des Profils (eine tenants-Datei hat keine; ersetzt die importierte).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Read misp2sentinel&apos;s secrets &quot;tenants&quot;, &quot;MISP-Key&quot; and &quot;ClientSecret&quot; from this Azure Key Vault (name, e.g. kv-m2s) with the app given by --tenant-id and --client-id. The app&apos;s client secret comes from the environment (MSB_CLIENT_SECRET_&lt;TENANT&gt;_&lt;CLIENT&gt; or MSB_CLIENT_SECRET, also as NAME=VALUE on stdin with --secrets-from-stdin) or the keychain, never from an option. The app needs the role &quot;Key Vault Secrets User&quot; (or &quot;Get&quot; in the access policy).</source>
+        <translation>Liest die Geheimnisse „tenants“, „MISP-Key“ und „ClientSecret“ von misp2sentinel aus diesem Azure Key Vault (Name, z. B. kv-m2s) mit der App aus --tenant-id und --client-id. Der geheime Clientschlüssel der App kommt aus der Umgebung (MSB_CLIENT_SECRET_&lt;TENANT&gt;_&lt;CLIENT&gt; oder MSB_CLIENT_SECRET, auch als NAME=WERT auf stdin mit --secrets-from-stdin) oder aus dem Schlüsselbund, nie aus einer Option. Die App braucht die Rolle „Key Vault Secrets User“ (oder „Get“ in der Zugriffsrichtlinie).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--key-vault: tenant (directory) id of the app that reads the vault.</source>
+        <translation>--key-vault: Mandanten-(Verzeichnis-)ID der App, die den Vault liest.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--key-vault: client (application) id of the app that reads the vault.</source>
+        <translation>--key-vault: Client-(Anwendungs-)ID der App, die den Vault liest.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--key-vault: azure-public (default, *.vault.azure.net) or azure-us-government (*.vault.usgovcloudapi.net); also set on the imported targets.</source>
+        <translation>--key-vault: azure-public (Standard, *.vault.azure.net) oder azure-us-government (*.vault.usgovcloudapi.net); wird auch für die importierten Ziele gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--key-vault: name of the tenants secret (default &quot;tenants&quot;; empty: skip).</source>
+        <translation>--key-vault: Name des tenants-Geheimnisses (Standard „tenants“; leer: überspringen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--key-vault: name of the MISP key secret (default &quot;MISP-Key&quot;; empty: skip).</source>
+        <translation>--key-vault: Name des Geheimnisses mit dem MISP-Schlüssel (Standard „MISP-Key“; leer: überspringen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--key-vault: name of the single-tenant client secret (default &quot;ClientSecret&quot;; empty: skip); stored as the secret of the app given by --client-id.</source>
+        <translation>--key-vault: Name des geheimen Clientschlüssels für einen einzelnen Mandanten (Standard „ClientSecret“; leer: überspringen); wird als Geheimnis der App aus --client-id gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--key-vault: vault address instead of https://&lt;vault&gt;.vault.azure.net (private endpoint, proxy or a local sandbox).</source>
+        <translation>--key-vault: Vault-Adresse statt https://&lt;vault&gt;.vault.azure.net (privater Endpunkt, Proxy oder lokale Sandbox).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--key-vault: Entra ID address instead of the cloud&apos;s (proxy or a local sandbox).</source>
+        <translation>--key-vault: Entra-ID-Adresse statt der der Cloud (Proxy oder lokale Sandbox).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--key-vault: extra CA certificates (PEM) to trust for the vault and Entra ID; verification stays on.</source>
+        <translation>--key-vault: zusätzliche CA-Zertifikate (PEM), denen für den Vault und Entra ID vertraut wird; die Prüfung bleibt eingeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Make it the default profile.</source>
         <translation>Zum Standardprofil machen.</translation>
     </message>
@@ -347,22 +397,37 @@ Verworfene Attribute:</translation>
         <translation>--name ist erforderlich</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>give only one of --tenants, --app-settings, --config-py, --profile-json, --key-vault</source>
+        <translation>nur eines von --tenants, --app-settings, --config-py, --profile-json, --key-vault angeben</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>give only one of --tenants, --app-settings, --config-py, --profile-json</source>
-        <translation>geben Sie nur eines von --tenants, --app-settings, --config-py, --profile-json an</translation>
+        <source>give one of --tenants, --app-settings, --config-py, --profile-json, --key-vault</source>
+        <translation>eines von --tenants, --app-settings, --config-py, --profile-json, --key-vault angeben</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>give one of --tenants, --app-settings, --config-py, --profile-json</source>
-        <translation>geben Sie eines von --tenants, --app-settings, --config-py, --profile-json an</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>--key-vault needs --tenant-id and --client-id of the app that reads it</source>
+        <translation>--key-vault braucht --tenant-id und --client-id der App, die den Vault liest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cloud must be azure-public or azure-us-government</source>
+        <translation>--cloud muss azure-public oder azure-us-government sein</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Key Vault import failed: %1</source>
+        <translation>Import aus dem Key Vault fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 is not a profile JSON object: %2</source>
         <translation>%1 ist kein Profil-JSON-Objekt: %2</translation>
     </message>
@@ -382,7 +447,7 @@ Verworfene Attribute:</translation>
         <translation>geben Sie die MISP-URL mit --misp-url an (eine tenants-Datei enthält sie nicht)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Profile &quot;%1&quot; saved: %2 target(s), source %3.</source>
         <translation>Profil „%1“ gespeichert: %2 Ziel(e), Quelle %3.</translation>
     </message>
@@ -402,7 +467,7 @@ Verworfene Attribute:</translation>
         <translation>  im Schlüsselbund gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>list, show or import profiles</source>
         <translation>Profile auflisten, zeigen oder importieren</translation>
     </message>
