@@ -50,7 +50,7 @@ Result<std::unique_ptr<CliSecretStore>> makeCliSecretStore(bool secretsFromStdin
             return merged.error();
         env = std::move(merged).value();
     }
-    return secrets::LayeredSecretStore::fromEnvironment(std::move(env));
+    return secrets::LayeredSecretStore::fromEnvironment(env);
 }
 
 } // namespace msb::cli

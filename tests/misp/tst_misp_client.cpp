@@ -60,7 +60,10 @@ private:
         g.events = 60;
         g.attributesPerEvent = 12;
         g.spacingSeconds = 12 * 3600;
-        g.baseTimestamp = QDateTime::currentSecsSinceEpoch() - 86400 - 59 * g.spacingSeconds;
+        // Half a spacing off the 12-hour grid: relative filters ("10d", "14d", "20d") are whole
+        // multiples of the spacing, so without the offset one event sits exactly on the boundary and
+        // the second that ticks between the emulator's and the test's "now" decides its fate.
+        g.baseTimestamp = QDateTime::currentSecsSinceEpoch() - 86400 - 59 * g.spacingSeconds - g.spacingSeconds / 2;
         return g;
     }
 
