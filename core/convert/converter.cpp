@@ -713,6 +713,7 @@ void EventConversion::handle(const Item &item)
     for (qsizetype oi = 0; oi < observables.size(); ++oi) {
         const Observable &o = observables.at(oi);
         // The last (usually the only) observable takes the base without copying it.
+        // NOLINTNEXTLINE(bugprone-use-after-move): base is moved from only on the last iteration
         StixObject s = oi + 1 == observables.size() ? std::move(base) : base;
         if (m.patternType == u"stix") {
             s.pattern = stix::equalityPattern(o.path, o.value);

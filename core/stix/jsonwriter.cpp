@@ -15,7 +15,7 @@ namespace msb::stix {
 
 namespace {
 
-constexpr qsizetype kFlushThreshold = 256 * 1024;
+constexpr qsizetype kFlushThreshold = qsizetype(256) * 1024;
 
 /// Appends bytes through a raw pointer: QByteArray::append(const char *) goes through insert() in Qt 6.4
 /// and was a hot spot of the writer.
