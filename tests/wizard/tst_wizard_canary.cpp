@@ -15,6 +15,7 @@
 #include "core/secrets/inmemorysecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/sync/syncjob.h"
+#include "tests/reliability/figures.h"
 #include "tests/sandbox/misp/mispemulator.h"
 #include "tests/sandbox/sandbox.h"
 #include "tests/wizard/wizarddriver.h"
@@ -222,6 +223,10 @@ class TestWizardCanary final : public QObject
             qPrintable(g_root),
             qPrintable(g_keyringDir.isEmpty() ? QString() : u" and "_s + g_keyringDir),
             int(hits.size()));
+        // For the reliability report (tests/reliability/make-report.sh): one canary scenario per store.
+        test::Figures figures(u"canary-wizard-"_s + profileName, u"canary"_s);
+        figures.set(u"hits"_s, int(hits.size())).set(u"files"_s, filesScanned).set(u"proc_files"_s, 2);
+        figures.write(hits.isEmpty() && filesScanned >= 5);
         QVERIFY2(filesScanned >= 5, "expected at least the settings, the log, the ledger, stderr and the planted file");
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
 
