@@ -91,6 +91,14 @@ run_all_tests() {
     phase "package"
     run_headless installer/check-package.sh build/ci || failed=1
   fi
+  if [[ -f tests/static/run-clang-tidy.sh ]]; then
+    phase "clang-tidy (core)"
+    # Reported (count per file, and in the reliability report), bounded to 20 minutes.
+    set +e
+    timeout 1200 bash tests/static/run-clang-tidy.sh build/ci | tail -n 25
+    (( PIPESTATUS[0] == 124 )) && echo "clang-tidy: not finished within 20 minutes"
+    set -e
+  fi
   if [[ -x tests/reliability/make-report.sh ]]; then
     tests/reliability/make-report.sh build/ci || true
   fi
