@@ -81,7 +81,8 @@ run_all_tests() {
   ctest_run ci || failed=1
   build_preset asan
   phase "tests under ASan + UBSan"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest_run asan || failed=1
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan-suppressions.txt" \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest_run asan || failed=1
   if [[ -f tests/fuzz/CMakeLists.txt ]]; then
     build_preset fuzz
     phase "fuzzing"
