@@ -18,6 +18,13 @@ template <typename T> std::function<void(T)> backTo(QObject *context, std::funct
     };
 }
 
+/// The GUI-side home object is gone (application shutting down): every call answers this.
+Error storeGone()
+{
+    return Error { Error::Code::Other,
+        QCoreApplication::translate("msb::ui::GuiThreadSecretStore", "The secret store is no longer available.") };
+}
+
 } // namespace
 
 GuiThreadSecretStore::GuiThreadSecretStore(std::shared_ptr<secrets::SecretStore> inner, QObject *home)
@@ -29,8 +36,7 @@ void GuiThreadSecretStore::read(const QString &key, QObject *context, secrets::R
 {
     auto answer = backTo<Result<QString>>(context, std::move(callback));
     if (!m_home) {
-        answer(Error { Error::Code::Other,
-            QCoreApplication::translate("msb::ui::GuiThreadSecretStore", "The secret store is no longer available.") });
+        answer(storeGone());
         return;
     }
     QMetaObject::invokeMethod(
@@ -44,8 +50,7 @@ void GuiThreadSecretStore::write(
 {
     auto answer = backTo<Status>(context, std::move(callback));
     if (!m_home) {
-        answer(Error { Error::Code::Other,
-            QCoreApplication::translate("msb::ui::GuiThreadSecretStore", "The secret store is no longer available.") });
+        answer(storeGone());
         return;
     }
     QMetaObject::invokeMethod(
@@ -58,8 +63,7 @@ void GuiThreadSecretStore::remove(const QString &key, QObject *context, secrets:
 {
     auto answer = backTo<Status>(context, std::move(callback));
     if (!m_home) {
-        answer(Error { Error::Code::Other,
-            QCoreApplication::translate("msb::ui::GuiThreadSecretStore", "The secret store is no longer available.") });
+        answer(storeGone());
         return;
     }
     QMetaObject::invokeMethod(
