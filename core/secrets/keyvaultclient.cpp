@@ -38,6 +38,15 @@ bool validSecretName(const QString &name)
     return re.match(name).hasMatch();
 }
 
+/// The HTTP status of a finished reply, or 0 when the transport failed (connection, TLS, timeout, an
+/// answer cut off after its status line): such an answer is retried, never read.
+int answeredStatus(QNetworkReply *reply)
+{
+    const QNetworkReply::NetworkError netError = reply->error();
+    if (netError != QNetworkReply::NoError && (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure))
+        return 0;
+    return net::httpStatus(reply);
+}
 } // namespace
 
 QString KeyVaultSettings::name() const
@@ -286,11 +295,8 @@ void KeyVaultClient::requestToken()
         if (m_reply != reply)
             return;
         m_reply = nullptr;
-        int status = net::httpStatus(reply);
+        const int status = answeredStatus(reply);
         const QByteArray body = reply->readAll();
-        const QNetworkReply::NetworkError netError = reply->error();
-        if (netError != QNetworkReply::NoError && (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure))
-            status = 0;
         if (status == 200) {
             const std::optional<sentinel::TokenAnswer> answer = sentinel::readTokenAnswer(body);
             if (!answer) {
@@ -334,11 +340,8 @@ void KeyVaultClient::requestSecret()
         if (m_reply != reply)
             return;
         m_reply = nullptr;
-        int status = net::httpStatus(reply);
+        const int status = answeredStatus(reply);
         const QByteArray body = reply->readAll();
-        const QNetworkReply::NetworkError netError = reply->error();
-        if (netError != QNetworkReply::NoError && (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure))
-            status = 0;
         const QString vault = m_settings.name();
         if (status == 200) {
             const QJsonValue value = QJsonDocument::fromJson(body).object().value(u"value"_s);
