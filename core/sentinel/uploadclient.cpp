@@ -34,6 +34,11 @@ struct UploadClient::Job
     QPointer<QTimer> timer; ///< the one pending wait (slot, backoff) or the request deadline
     quint64 slot = 0; ///< rate-limiter reservation of the current attempt
     bool timedOut = false;
+    /// The token fetched after a 401 has not yet been answered with anything but 401. A second
+    /// 401 then means the app itself is refused; once any other answer proves the new token, a
+    /// later 401 (it expired during long 429 waits) earns one more refresh. Bounded, because
+    /// every other answer counts against the transient or rate-limit attempt limits.
+    bool refreshedTokenUnproven = false;
     QString lastCause;
 };
 
@@ -272,6 +277,8 @@ void UploadClient::handleAnswer(
     const QString ws = t.describe();
     const UploadResponse r = classifyUploadResponse(status, retryAfter, body);
     const QString detail = envelopeText(r);
+    if (r.kind != UploadResponse::Kind::Unauthorized)
+        job->refreshedTokenUnproven = false;
     BatchResult result = job->result;
     const int n = int(job->batch.objects.size());
 
@@ -294,8 +301,9 @@ void UploadClient::handleAnswer(
         complete(serial, result);
         return;
     case UploadResponse::Kind::Unauthorized:
-        if (!result.tokenRefreshed) {
+        if (!job->refreshedTokenUnproven) {
             result.tokenRefreshed = true;
+            job->refreshedTokenUnproven = true;
             job->result = result;
             m_tokens->invalidate(t);
             log::get("sentinel")->info("{}: token refused (401), fetching a new one", ws);
@@ -393,7 +401,9 @@ void UploadClient::retryLater(quint64 serial, qint64 realDelayMs, const QString 
         if (!j)
             return;
         j->timer = nullptr;
-        schedule(serial);
+        // Ask for the token again: the one held may have expired during the wait, or another
+        // batch may already have refreshed it (the provider answers from its cache).
+        acquireToken(serial);
     });
     job->timer = timer;
     timer->start(int(std::clamp<qint64>(realDelayMs, 0, qint64(24) * 3600 * 1000)));

@@ -53,8 +53,8 @@ struct BatchResult
 /// Behaviour per answer: 200 → Done (per-record errors mapped via recordIndex, both field names);
 /// 429 → wait Retry-After, else the seconds in the message, else backoff, and pause the whole
 /// rate-limit key; 5xx / network / timeout / unreadable 200 / an answer cut off after its status
-/// line → exponential backoff with jitter, at most maxTransientAttempts; 401 → drop the token and retry once with a
-/// fresh one; 400/403/404/other 4xx → Failed at once with a plain message.
+/// line → exponential backoff with jitter, at most maxTransientAttempts; 401 → drop the token and retry with a
+/// fresh one (a fresh token refused before any other answer → Failed); 400/403/404/other 4xx → Failed at once.
 ///
 /// Threading: lives in the thread of `network` (the sync worker). Callbacks run later on that
 /// thread. The token provider and network manager must outlive the client.

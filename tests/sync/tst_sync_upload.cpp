@@ -34,6 +34,7 @@ private Q_SLOTS:
     void unknownWorkspace404();
     void unauthorized401RefreshesOnce();
     void unauthorized401Twice();
+    void unauthorized401AgainAfterTheNewTokenWorked();
     void rateLimited429_data();
     void rateLimited429();
     void serverErrorsRetriedThenBounded();
@@ -247,6 +248,22 @@ void TstSyncUpload::unauthorized401Twice()
     QCOMPARE(m_box->sandbox.faults().injected(u"stix-upload"_s), 2); // the first try and one after refreshing
     QCOMPARE(m_box->sandbox.tokenRequestCount(), 2);
     QVERIFY(storedIds(SyncSandbox::WS_A1).isEmpty());
+}
+
+void TstSyncUpload::unauthorized401AgainAfterTheNewTokenWorked()
+{
+    // A refreshed token that was answered 429 (so the API took it) and later refused, as when it
+    // expires during long rate-limit waits, earns another refresh instead of failing the batch.
+    m_box->sandbox.faults().script(
+        u"stix-upload"_s, { Fault::httpStatus(401), Fault::tooManyRequests(0), Fault::httpStatus(401), Fault::none() });
+    SyncRequest r = request({ m_box->targetA1() }, test::makeIndicators(100));
+    const SyncSummary s = m_box->run(r);
+    const TargetProgress &p = s.targets.first();
+    QVERIFY2(p.state == TargetProgress::State::Finished, qPrintable(p.firstError));
+    QCOMPARE(p.accepted, 100);
+    QCOMPARE(m_box->sandbox.faults().injected(u"stix-upload"_s), 3);
+    QCOMPARE(m_box->sandbox.tokenRequestCount(), 3);
+    QCOMPARE(storedIds(SyncSandbox::WS_A1).size(), 100);
 }
 
 void TstSyncUpload::rateLimited429_data()
