@@ -255,6 +255,29 @@ private Q_SLOTS:
         QVERIFY(validateProfile(r.profile).isEmpty());
     }
 
+    void secretQuotedElsewhereIsHiddenInNotes()
+    {
+        // Found by fuzz_import: a key that also sits in the MISP URL and in an unknown setting's
+        // name must not be shown by the notes that quote those texts.
+        const QString key = u"K3y-in-the-url-0123456789"_s;
+        const QJsonObject settings { { u"mispurl"_s, QString(u"https://misp.example.org/?authkey="_s + key) },
+            { u"mispkey"_s, key },
+            { u"timerTriggerSchedule"_s, key },
+            { QString(u"extra_"_s + key), u"1"_s } };
+        const ImportResult r = importAppSettings(QJsonDocument(settings).toJson(), u"quoted"_s);
+        QCOMPARE(secretOf(r, secrets::mispKeyName(u"quoted"_s)), key);
+        QVERIFY(notesContain(r, u"MISP URL"_s));
+        for (const QString &note : r.notes)
+            QVERIFY2(!note.contains(key), qPrintable(note));
+        QVERIFY(notesContain(r, u"***"_s));
+
+        const QString py = u"misp_key = '"_s + key + u"'\nmisp_domain = 'https://misp.example.org/"_s + key + u"'\n"_s;
+        const ImportResult c = importConfigPy(py, u"quotedpy"_s);
+        QCOMPARE(secretOf(c, secrets::mispKeyName(u"quotedpy"_s)), key);
+        for (const QString &note : c.notes)
+            QVERIFY2(!note.contains(key), qPrintable(note));
+    }
+
     void environmentImport()
     {
         QProcessEnvironment env;

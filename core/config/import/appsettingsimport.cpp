@@ -230,6 +230,7 @@ ImportResult importSettingsMap(const QHash<QString, QString> &settings, const QS
         = { { u"ipv4-addr"_s, 180 }, { u"ipv6-addr"_s, 180 }, { u"domain-name"_s, 300 }, { u"url"_s, 400 } };
     into.notes.append(tr("Expiry set to the Azure Function's built-in values: 30 days from now; IP addresses 180, "
                          "domains 300, URLs 400 days."));
+    hideSecretsInNotes(into);
     return into;
 }
 
@@ -268,6 +269,7 @@ ImportResult importAppSettings(const QByteArray &json, const QString &profileNam
     }
     ImportResult result = importSettingsMap(map, profileName);
     result.notes = problems + result.notes;
+    hideSecretsInNotes(result);
     return result;
 }
 

@@ -313,6 +313,7 @@ ImportResult importConfigPy(const QString &source, const QString &profileName)
     }
     if (!unknown.isEmpty())
         into.notes.append(tr("Not recognised, ignored: %1.").arg(unknown.join(u", ")));
+    hideSecretsInNotes(into);
     return into;
 }
 

@@ -37,4 +37,28 @@ struct ImportResult
     QStringList notes;
 };
 
+/// Notes quote what the person wrote (URLs, setting names, schedules); a secret that also sits in
+/// one of those texts must not reach the screen or the log through the note. Every importer calls
+/// this last.
+inline void hideSecretsInNotes(ImportResult &result)
+{
+    auto showsSecret = [&](const QString &note) {
+        for (const PendingSecret &secret : std::as_const(result.secrets)) {
+            if (secret.value.size() >= 4 && note.contains(secret.value))
+                return true;
+        }
+        return false;
+    };
+    for (QString &note : result.notes) {
+        for (const PendingSecret &secret : std::as_const(result.secrets)) {
+            if (secret.value.size() >= 4) // as log::registerSecret: shorter values occur in ordinary words
+                note.replace(secret.value, QStringLiteral("***"));
+        }
+        // One secret's "***" can complete another that contains "***": then the whole note goes (any
+        // fixed text could itself hold a short secret; "***" cannot hold one of four characters).
+        if (showsSecret(note))
+            note = QStringLiteral("***");
+    }
+}
+
 } // namespace msb::config

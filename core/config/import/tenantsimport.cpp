@@ -135,6 +135,7 @@ ImportResult importTenants(const QByteArray &json, const QString &profileName)
     ImportResult result;
     result.profile.name = profileName;
     importTenantsJson(json, result);
+    hideSecretsInNotes(result);
     return result;
 }
 
