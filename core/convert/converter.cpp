@@ -7,6 +7,8 @@
 #include "core/stix/jsonwriter.h"
 #include "core/stix/pattern.h"
 #include "core/stix/tlp.h"
+#include "core/util/fixedstringmap.h"
+#include "core/util/hexdigits.h"
 #include "core/util/uuid5.h"
 
 #include <QJsonArray>
@@ -166,17 +168,6 @@ QString lowerUuid(const QString &uuid)
     return uuid.trimmed().toLower();
 }
 
-int hexDigit(char16_t c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c - u'A' + 10;
-    return -1;
-}
-
 /// QUuid::fromString for the canonical 36-character form, without its Latin-1 conversion;
 /// anything else goes to QUuid::fromString (same result either way).
 QUuid uuidFromText(QStringView text)
@@ -192,8 +183,8 @@ QUuid uuidFromText(QStringView text)
             ++i;
             continue;
         }
-        const int hi = hexDigit(text[i].unicode());
-        const int lo = hexDigit(text[i + 1].unicode());
+        const int hi = hexDigitValue(text[i].unicode());
+        const int lo = hexDigitValue(text[i + 1].unicode());
         if (hi < 0 || lo < 0)
             return QUuid::fromString(text);
         bytes[b++] = uchar((hi << 4) | lo);
@@ -281,7 +272,7 @@ class EventConversion
 {
 public:
     EventConversion(const ConversionPolicy &policy,
-        QSet<QUuid> &emittedIds,
+        UuidSet &emittedIds,
         QSet<QString> &emittedIdentities,
         QList<Tlp> &usedTlps,
         const Event &event,
@@ -318,6 +309,7 @@ private:
     QDateTime itemTime(const Item &item) const;
     QString derivedId(const QString &name) const;
     bool claimId(const QString &id);
+    bool claimUuid(const QUuid &uuid);
     void useTlp(Tlp tlp);
     StixObject indicatorBase(const Item &item, const TagInfo &attrTags) const;
     QString describe(const Item &item, const TypeMapping &m) const;
@@ -326,7 +318,7 @@ private:
     void emitBundleEnvelope();
 
     const ConversionPolicy &m_p;
-    QSet<QUuid> &m_emittedIds;
+    UuidSet &m_emittedIds;
     QSet<QString> &m_emittedIdentities;
     QList<Tlp> &m_usedTlps;
     EventContext m_ctx;
@@ -334,6 +326,7 @@ private:
     const Converter::OutcomeSink &m_outcomes;
     bool m_bundle;
     EventAccount m_account;
+    FixedStringMap<int> m_expiryDays; ///< the policy's expiryDaysByType, looked up per indicator
 
     // Bundle mode: objects are held per event so the report (2nd object) can list them all.
     QList<StixObject> m_held;
@@ -404,10 +397,12 @@ QString EventConversion::derivedId(const QString &name) const
 
 bool EventConversion::claimId(const QString &id)
 {
-    const QUuid u = uuidFromText(QStringView(id).mid(id.indexOf(u"--") + 2));
-    const qsizetype before = m_emittedIds.size();
-    m_emittedIds.insert(u);
-    return m_emittedIds.size() != before;
+    return claimUuid(uuidFromText(QStringView(id).mid(id.indexOf(u"--") + 2)));
+}
+
+bool EventConversion::claimUuid(const QUuid &uuid)
+{
+    return m_emittedIds.insert(uuid);
 }
 
 void EventConversion::useTlp(Tlp tlp)
@@ -604,7 +599,7 @@ void EventConversion::handle(const Item &item)
     auto expiryFor = [&](const QString &stixType, StixObject &s) {
         if (s.validUntil.isValid())
             return;
-        const int days = m_p.expiryDaysByType.value(stixType, m_p.defaultExpiryDays);
+        const int days = m_expiryDays.value(stixType, m_p.defaultExpiryDays);
         if (days <= 0)
             return;
         const QDateTime from = m_p.expiryBase == ExpiryBase::ValidFrom ? s.validFrom : m_ctx.now;
@@ -698,10 +693,12 @@ void EventConversion::handle(const Item &item)
     }
 
     // Sentinel mode: one single-comparison indicator per observable.
-    const bool ownId = !m.composite && !item.object && isValidUuid(a.uuid) && observables.size() == 1;
+    QUuid attributeUuid;
+    const bool validUuid = parseUuid(a.uuid, &attributeUuid);
+    const bool ownId = !m.composite && !item.object && validUuid && observables.size() == 1;
     QString sourceKey;
     if (!ownId) {
-        if (isValidUuid(a.uuid))
+        if (validUuid)
             sourceKey = lowerUuid(a.uuid);
         else if (item.object && isValidUuid(item.object->uuid))
             sourceKey = m_ctx.eventKey + u'|' + lowerUuid(item.object->uuid);
@@ -721,7 +718,7 @@ void EventConversion::handle(const Item &item)
             s.pattern = m.rule;
             s.patternType = m.patternType;
         }
-        s.id = ownId ? QStringLiteral("indicator--") + lowerUuid(a.uuid)
+        s.id = ownId ? prefixedUuid(u"indicator--", attributeUuid)
                      : derivedId(sourceKey + u'|' + (o.path.isEmpty() ? m.patternType : o.path) + u'|' + o.value);
         s.description = description;
         s.observableType = o.path.isEmpty() ? m.patternType : o.path;
@@ -731,7 +728,7 @@ void EventConversion::handle(const Item &item)
             ++expired;
             continue;
         }
-        if (!claimId(s.id)) {
+        if (!(ownId ? claimUuid(attributeUuid) : claimId(s.id))) {
             ++duplicates;
             continue;
         }
@@ -913,6 +910,10 @@ EventAccount EventConversion::run()
     m_ctx.now = m_p.now.isValid() ? m_p.now.toUTC() : QDateTime::currentDateTimeUtc();
     prepareContext();
     const Event &e = m_ctx.event;
+    for (auto it = m_p.expiryDaysByType.cbegin(); it != m_p.expiryDaysByType.cend(); ++it)
+        m_expiryDays.insert(it.key(), it.value());
+    // One id per attribute is the common case: size the duplicate-id set once, not by rehashing.
+    m_emittedIds.reserve(m_emittedIds.size() + std::size_t(e.attributes.size()));
     for (int i = 0; i < e.attributes.size(); ++i)
         handle(Item { e.attributes.at(i), nullptr, -1, i });
     for (int j = 0; j < e.objects.size(); ++j) {

@@ -5,6 +5,7 @@
 #include "core/convert/conversionresult.h"
 #include "core/misp/mispevent.h"
 #include "core/stix/stixobject.h"
+#include "core/util/uuidset.h"
 
 #include <QList>
 #include <QSet>
@@ -48,7 +49,7 @@ public:
 
 private:
     ConversionPolicy m_policy;
-    QSet<QUuid> m_emittedIds;
+    UuidSet m_emittedIds;
     QSet<QString> m_emittedIdentities;
     QList<stix::Tlp> m_usedTlps;
 };

@@ -2,8 +2,7 @@
 #include "core/convert/typemapping.h"
 
 #include "core/sanitize/valuecheck.h"
-
-#include <QHash>
+#include "core/util/fixedstringmap.h"
 
 #include <algorithm>
 
@@ -63,10 +62,10 @@ const char *const kHashTypes[] = { "md5",
     "impfuzzy",
     "cdhash" };
 
-const QHash<QString, Kind> &kinds()
+const FixedStringMap<Kind> &kinds()
 {
-    static const QHash<QString, Kind> table = [] {
-        QHash<QString, Kind> t;
+    static const FixedStringMap<Kind> table = [] {
+        FixedStringMap<Kind> t;
         auto add = [&](const char *name, Kind k) { t.insert(QString::fromLatin1(name), k); };
         add("ip-src", Kind::Ip);
         add("ip-dst", Kind::Ip);
@@ -208,17 +207,16 @@ Observable fileHashObservable(QStringView hashType, const QString &value)
         QString path;
         QString role;
     };
-    static const QHash<QString, Names> table = [] {
-        QHash<QString, Names> t;
+    static const FixedStringMap<Names> table = [] {
+        FixedStringMap<Names> t;
         for (const char *h : kHashTypes) {
             const QString name = QString::fromLatin1(h);
             t.insert(name, Names { QStringLiteral("file:hashes.") + stixHashKey(name), name });
         }
         return t;
     }();
-    const auto it = table.constFind(QString::fromRawData(hashType.data(), hashType.size()));
-    if (it != table.constEnd())
-        return Observable { it->path, QStringLiteral("file"), value, it->role, false };
+    if (const Names *names = table.find(hashType))
+        return Observable { names->path, QStringLiteral("file"), value, names->role, false };
     return Observable { QStringLiteral("file:hashes.") + stixHashKey(hashType),
         QStringLiteral("file"),
         value,
@@ -256,7 +254,7 @@ QString stixHashKey(QStringView t)
 
 bool isSupportedType(QStringView type)
 {
-    return kinds().contains(QString::fromRawData(type.data(), type.size()));
+    return kinds().contains(type);
 }
 
 bool isSupportedType(const QString &type)
@@ -273,15 +271,14 @@ QStringList supportedTypes()
 
 TypeMapping mapAttribute(QStringView type, QStringView value)
 {
-    // fromRawData: a lookup key without copying the characters (hot path, once per attribute).
-    const auto it = kinds().constFind(QString::fromRawData(type.data(), type.size()));
-    if (it == kinds().constEnd()) {
+    const Kind *kind = kinds().find(type);
+    if (!kind) {
         TypeMapping m;
         m.outcome = TypeMapping::Outcome::Unsupported;
         m.reason = QStringLiteral("unsupported type ") + type.toString();
         return m;
     }
-    switch (it.value()) {
+    switch (*kind) {
     case Kind::Ip: {
         Observable o;
         QString reason;
@@ -382,7 +379,7 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         QStringView hash;
         if (!splitComposite(value, name, hash))
             return invalid(QStringLiteral("invalid %1: no '|' between file name and hash").arg(type));
-        const QStringView hashType = it.value() == Kind::MalwareSample ? QStringView(u"md5") : type.mid(9);
+        const QStringView hashType = *kind == Kind::MalwareSample ? QStringView(u"md5") : type.mid(9);
         TypeMapping m;
         const ValueCheck nc = sanitize::checkText(name, QStringLiteral("file name"));
         if (nc.ok)

@@ -3,9 +3,34 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace msb::misp {
 
 namespace {
+
+/// The first '"' or '\\' in [p, end), or end. Strings in MISP data are short (uuids, types,
+/// values): sixteen bytes per step beat two memchr calls per string, each with its own setup.
+const char *findQuoteOrBackslash(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int hits
+            = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+        if (hits != 0)
+            return p + __builtin_ctz(unsigned(hits));
+        p += 16;
+    }
+#endif
+    while (p < end && *p != '"' && *p != '\\')
+        ++p;
+    return p < end ? p : end;
+}
 
 constexpr unsigned char kFirst = 1;
 constexpr unsigned char kObject = 2;
@@ -211,28 +236,22 @@ bool JsonReader::nextElement()
 
 bool JsonReader::scanString(QByteArrayView &raw, bool &hasEscapes)
 {
-    // m_pos is at the opening quote. memchr finds the next quote, then a second memchr looks for a
-    // backslash before it; every byte is looked at a bounded number of times (no rescans).
+    // m_pos is at the opening quote. Every byte is looked at once; an escaped character is
+    // stepped over here and validated when decoding.
     const char *start = m_pos + 1;
     const char *p = start;
-    const char *quote = nullptr;
     hasEscapes = false;
     for (;;) {
-        if (!quote || quote < p) {
-            if (p >= m_end)
-                break;
-            quote = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
-            if (!quote)
-                break;
-        }
-        const char *bs = static_cast<const char *>(std::memchr(p, '\\', size_t(quote - p)));
-        if (!bs) {
-            raw = QByteArrayView(start, quote - start);
-            m_pos = quote + 1;
+        p = findQuoteOrBackslash(p, m_end);
+        if (p >= m_end)
+            break;
+        if (*p == '"') {
+            raw = QByteArrayView(start, p - start);
+            m_pos = p + 1;
             return true;
         }
         hasEscapes = true;
-        p = bs + 2; // the escaped character is validated when decoding
+        p += 2;
     }
     m_pos = m_end;
     fail("unterminated string");
@@ -511,19 +530,18 @@ bool JsonReader::skipValidatedValue()
     while (p < m_end) {
         const char c = *p++;
         if (c == '"') {
-            // The closing quote is the first one after an even number of backslashes.
+            // The closing quote is the first one not escaped by a backslash.
             for (;;) {
-                const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
-                if (!quote) {
+                p = findQuoteOrBackslash(p, m_end);
+                if (p >= m_end) {
                     p = m_end;
                     break;
                 }
-                const char *b = quote;
-                while (b > p && b[-1] == '\\')
-                    --b;
-                p = quote + 1;
-                if (((quote - b) & 1) == 0)
+                if (*p == '"') {
+                    ++p;
                     break;
+                }
+                p += 2;
             }
         } else if (c == '{' || c == '[') {
             ++depth;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "core/misp/misptypes.h"
 
-#include <QSet>
+#include "core/util/fixedstringmap.h"
+
 #include <QString>
 
 namespace msb::misp {
@@ -9,8 +10,8 @@ namespace msb::misp {
 bool defaultToIds(QStringView type)
 {
     // Types whose describeTypes sane default is to_ids = 1 (PyMISP 2.5.x data/describeTypes.json).
-    static const QSet<QString> toIdsTypes = [] {
-        QSet<QString> s;
+    static const FixedStringMap<bool> toIdsTypes = [] {
+        FixedStringMap<bool> s;
         for (const char *t : { "md5",
                  "sha1",
                  "sha256",
@@ -99,11 +100,10 @@ bool defaultToIds(QStringView type)
                  "dom-hash",
                  "onion-address",
                  "apk-package-name" })
-            s.insert(QString::fromLatin1(t));
+            s.insert(QString::fromLatin1(t), true);
         return s;
     }();
-    // fromRawData: a lookup key without copying the characters (hot path, once per attribute).
-    return toIdsTypes.contains(QString::fromRawData(type.data(), type.size()));
+    return toIdsTypes.contains(type);
 }
 
 } // namespace msb::misp

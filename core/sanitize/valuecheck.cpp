@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "core/sanitize/valuecheck.h"
 
+#include "core/util/hexdigits.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
@@ -14,22 +16,18 @@ namespace {
 /// Only 0-9 and a-f: such text is its own lower case (the common case: hashes as MISP stores them).
 bool isLowerHex(QStringView s)
 {
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f')))
-            return false;
-    }
-    return true;
+    bool ok = true;
+    for (const QChar c : s) // no early exit: branch-free over hex digits and letters in random order
+        ok &= hexDigitValue(c.unicode()) >= 0 && !(c.unicode() >= u'A' && c.unicode() <= u'F');
+    return ok;
 }
 
 bool isHex(QStringView s)
 {
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F')))
-            return false;
-    }
-    return true;
+    bool ok = true;
+    for (const QChar c : s)
+        ok &= hexDigitValue(c.unicode()) >= 0;
+    return ok;
 }
 
 bool isDigits(QStringView s)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "core/stix/pattern.h"
 
+#include <algorithm>
+
 namespace msb::stix {
 
 namespace {
@@ -40,11 +42,27 @@ void appendComparison(QString &out, QStringView path, QStringView value)
 
 QString equalityPattern(QStringView path, QStringView value)
 {
-    QString out;
-    out.reserve(path.size() + value.size() + 16);
-    out.append(u'[');
-    appendComparison(out, path, value);
-    out.append(u']');
+    // Once per indicator: sized exactly and filled in place, one allocation and no append checks.
+    static constexpr QStringView kEquals = u" = '";
+    qsizetype escapes = 0;
+    for (const QChar c : value)
+        escapes += (c == u'\\' || c == u'\'') ? 1 : 0;
+    QString out(1 + path.size() + kEquals.size() + value.size() + escapes + 2, Qt::Uninitialized);
+    QChar *d = out.data();
+    *d++ = u'[';
+    d = std::copy(path.begin(), path.end(), d);
+    d = std::copy(kEquals.begin(), kEquals.end(), d);
+    if (escapes == 0) {
+        d = std::copy(value.begin(), value.end(), d);
+    } else {
+        for (const QChar c : value) {
+            if (c == u'\\' || c == u'\'')
+                *d++ = u'\\';
+            *d++ = c;
+        }
+    }
+    *d++ = u'\'';
+    *d = u']';
     return out;
 }
 

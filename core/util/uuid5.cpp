@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "core/util/uuid5.h"
 
+#include "core/util/hexdigits.h"
+
+#include <algorithm>
+
 namespace msb {
 
 QString uuid5(const QUuid &ns, const QString &name)
@@ -10,18 +14,71 @@ QString uuid5(const QUuid &ns, const QString &name)
 
 bool isValidUuid(QStringView text)
 {
-    if (text.size() != 36)
+    QUuid ignored;
+    return parseUuid(text, &ignored);
+}
+
+bool parseUuid(QStringView text, QUuid *out)
+{
+    if (text.size() != 36 || text[8] != u'-' || text[13] != u'-' || text[18] != u'-' || text[23] != u'-')
         return false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != u'-')
-                return false;
-        } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))) {
-            return false;
-        }
+    // First character of each byte's two hex digits; any invalid digit makes `bad` negative.
+    static constexpr qsizetype kAt[16] = { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
+    uchar bytes[16];
+    int bad = 0;
+    for (int b = 0; b < 16; ++b) {
+        const int hi = hexDigitValue(text[kAt[b]].unicode());
+        const int lo = hexDigitValue(text[kAt[b] + 1].unicode());
+        bad |= hi | lo;
+        bytes[b] = uchar(((hi & 15) << 4) | (lo & 15));
     }
+    if (bad < 0)
+        return false;
+    *out = QUuid(uint(bytes[0]) << 24 | uint(bytes[1]) << 16 | uint(bytes[2]) << 8 | uint(bytes[3]),
+        ushort(bytes[4] << 8 | bytes[5]),
+        ushort(bytes[6] << 8 | bytes[7]),
+        bytes[8],
+        bytes[9],
+        bytes[10],
+        bytes[11],
+        bytes[12],
+        bytes[13],
+        bytes[14],
+        bytes[15]);
     return true;
+}
+
+QString prefixedUuid(QStringView prefix, const QUuid &uuid)
+{
+    static constexpr char16_t kHex[] = u"0123456789abcdef";
+    const uchar bytes[16] = { uchar(uuid.data1 >> 24),
+        uchar(uuid.data1 >> 16),
+        uchar(uuid.data1 >> 8),
+        uchar(uuid.data1),
+        uchar(uuid.data2 >> 8),
+        uchar(uuid.data2),
+        uchar(uuid.data3 >> 8),
+        uchar(uuid.data3),
+        uuid.data4[0],
+        uuid.data4[1],
+        uuid.data4[2],
+        uuid.data4[3],
+        uuid.data4[4],
+        uuid.data4[5],
+        uuid.data4[6],
+        uuid.data4[7] };
+    QString out(prefix.size() + 36, Qt::Uninitialized);
+    QChar *d = out.data();
+    std::copy(prefix.begin(), prefix.end(), d);
+    d += prefix.size();
+    for (int i = 0, b = 0; b < 16; ++b) {
+        if (b == 4 || b == 6 || b == 8 || b == 10)
+            d[i++] = u'-';
+        const uchar v = bytes[b];
+        d[i++] = kHex[v >> 4];
+        d[i++] = kHex[v & 15];
+    }
+    return out;
 }
 
 } // namespace msb

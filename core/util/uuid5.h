@@ -19,4 +19,11 @@ QString uuid5(const QUuid &ns, const QString &name);
 /// True for a canonical 8-4-4-4-12 hex uuid (any version; MISP data carries non-v4 ones).
 bool isValidUuid(QStringView text);
 
+/// isValidUuid() and QUuid::fromString() in one pass: false (and *out untouched) unless canonical.
+bool parseUuid(QStringView text, QUuid *out);
+
+/// `prefix` followed by the uuid in lower-case 8-4-4-4-12 form ("indicator--5a0f…"), built in one
+/// allocation: the same text as prefix + uuid.toString(QUuid::WithoutBraces).
+QString prefixedUuid(QStringView prefix, const QUuid &uuid);
+
 } // namespace msb

@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <vector>
 
 namespace {
 
@@ -54,8 +55,11 @@ struct Figures
 
 /// Parses and converts one document the way the pipeline does (streaming sinks), serialising every
 /// indicator into a reused buffer so the writer's cost is measured too (but not the disk).
+/// Indicators are serialised in chunks of kChunk, so reading the clocks (a system call for the
+/// thread's CPU time) costs nothing measurable per indicator and is not billed to the converter.
 Figures run(const QByteArray &json, const QString &name)
 {
+    constexpr std::size_t kChunk = 4096;
     Figures f;
     QElapsedTimer t;
     const double cpu0 = cpuSeconds();
@@ -66,27 +70,38 @@ Figures run(const QByteArray &json, const QString &name)
     convert::Converter converter;
     QByteArray buffer;
     buffer.reserve(1 << 20);
+    std::vector<stix::StixObject> chunk;
+    chunk.reserve(kChunk);
     qint64 writeNs = 0;
-    QElapsedTimer w;
+    auto writeChunk = [&]() {
+        const double c0 = cpuSeconds();
+        QElapsedTimer w;
+        w.start();
+        for (const stix::StixObject &o : chunk) {
+            stix::appendJson(buffer, o);
+            if (buffer.size() > (1 << 20)) {
+                f.outputBytes += buffer.size();
+                buffer.resize(0);
+            }
+        }
+        writeNs += w.nsecsElapsed();
+        cpuWrite += cpuSeconds() - c0;
+        chunk.clear(); // freeing the objects stays billed to parse+convert, as when the sink drops them
+    };
     t.restart();
     for (const misp::Event &e : doc.events) {
         const convert::EventAccount acc = converter.convert(
             e,
             [&](stix::StixObject &&o) {
                 ++f.indicators;
-                const double c0 = cpuSeconds();
-                w.start();
-                stix::appendJson(buffer, o);
-                if (buffer.size() > (1 << 20)) {
-                    f.outputBytes += buffer.size();
-                    buffer.resize(0);
-                }
-                writeNs += w.nsecsElapsed();
-                cpuWrite += cpuSeconds() - c0;
+                chunk.push_back(std::move(o));
+                if (chunk.size() == kChunk)
+                    writeChunk();
             },
             [](convert::ItemOutcome &&) {});
         f.attributes += acc.total;
     }
+    writeChunk();
     f.outputBytes += buffer.size();
     f.convertSeconds = double(t.nsecsElapsed() - writeNs) / 1e9;
     f.writeSeconds = double(writeNs) / 1e9;
