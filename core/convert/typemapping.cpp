@@ -133,10 +133,10 @@ bool splitComposite(QStringView value, QStringView &left, QStringView &right, QC
     return true;
 }
 
-bool ipObservable(QStringView raw, Observable &out, QString &reason)
+bool ipObservable(QStringView raw, Observable &out, QString &reason, const QString *whole = nullptr)
 {
     bool v6 = false;
-    const ValueCheck c = sanitize::checkIpAddress(raw, &v6);
+    const ValueCheck c = sanitize::checkIpAddress(raw, &v6, whole);
     if (!c.ok) {
         reason = c.reason;
         return false;
@@ -269,8 +269,10 @@ QStringList supportedTypes()
     return l;
 }
 
-TypeMapping mapAttribute(QStringView type, QStringView value)
+TypeMapping mapAttribute(QStringView type, const QString &valueText)
 {
+    // Whole-value checks get valueText too, so a value that passes unchanged is shared, not copied.
+    const QStringView value = valueText;
     const Kind *kind = kinds().find(type);
     if (!kind) {
         TypeMapping m;
@@ -282,7 +284,7 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
     case Kind::Ip: {
         Observable o;
         QString reason;
-        if (!ipObservable(value, o, reason))
+        if (!ipObservable(value, o, reason, &valueText))
             return invalid(reason);
         return single(std::move(o));
     }
@@ -317,7 +319,7 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         return finishComposite(std::move(m));
     }
     case Kind::Domain:
-        return fromCheck(sanitize::checkDomain(value),
+        return fromCheck(sanitize::checkDomain(value, &valueText),
             QStringLiteral("domain-name:value"),
             QStringLiteral("domain-name"),
             QStringLiteral("domain"));
@@ -365,10 +367,12 @@ TypeMapping mapAttribute(QStringView type, QStringView value)
         return finishComposite(std::move(m));
     }
     case Kind::Url:
-        return fromCheck(
-            sanitize::checkUrl(value), QStringLiteral("url:value"), QStringLiteral("url"), QStringLiteral("url"));
+        return fromCheck(sanitize::checkUrl(value, &valueText),
+            QStringLiteral("url:value"),
+            QStringLiteral("url"),
+            QStringLiteral("url"));
     case Kind::Hash: {
-        const ValueCheck c = sanitize::checkHash(type, value);
+        const ValueCheck c = sanitize::checkHash(type, value, &valueText);
         if (!c.ok)
             return invalid(c.reason);
         return single(fileHashObservable(type, c.value));

@@ -36,7 +36,7 @@ struct TypeMapping
 /// Maps a MISP attribute (type + raw value) to validated, normalised observables. Covers every type
 /// misp-stix turns into an indicator; anything else is Unsupported ("unsupported type X").
 /// Pure and thread-safe.
-TypeMapping mapAttribute(QStringView type, QStringView value);
+TypeMapping mapAttribute(QStringView type, const QString &value);
 
 /// True when mapAttribute() knows the type.
 bool isSupportedType(QStringView type);

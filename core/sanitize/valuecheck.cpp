@@ -112,6 +112,35 @@ constexpr std::array<HashRule, 21> kHashRules { {
     { "vhash", -3 },
 } };
 
+/// True when refang() could change `v`; false for the common, already clean value.
+bool mayNeedRefang(QStringView v)
+{
+    if (v.contains(u'[') || v.contains(u'('))
+        return true;
+    const QStringView head = v.left(4);
+    return head.compare(u"hxxp", Qt::CaseInsensitive) == 0 || head.compare(u"hxtp", Qt::CaseInsensitive) == 0
+        || head.compare(u"htxp", Qt::CaseInsensitive) == 0 || head.compare(u"meow", Qt::CaseInsensitive) == 0;
+}
+
+/// `raw` trimmed and refanged, as a view: into `storage` when refanging changed it, else into the
+/// caller's text (no copy).
+QStringView trimmedRefanged(QStringView raw, QString &storage)
+{
+    const QStringView t = raw.trimmed();
+    if (!mayNeedRefang(t))
+        return t;
+    storage = refang(t);
+    return storage;
+}
+
+/// The accepted text `v` as a QString: `whole` itself when `v` is all of it, else a copy.
+QString keep(QStringView v, const QString *whole)
+{
+    if (whole && v.size() == whole->size() && v.data() == whole->constData())
+        return *whole;
+    return v.toString();
+}
+
 } // namespace
 
 QString refang(QStringView value)
@@ -139,20 +168,21 @@ QString refang(QStringView value)
     return v;
 }
 
-ValueCheck checkIpAddress(QStringView raw, bool *isV6)
+ValueCheck checkIpAddress(QStringView raw, bool *isV6, const QString *whole)
 {
-    const QString value = refang(raw.trimmed());
+    QString refanged;
+    const QStringView value = trimmedRefanged(raw, refanged);
     if (value.isEmpty())
         return ValueCheck::reject(QStringLiteral("invalid IP address: empty"));
     QStringView addr = value;
     int prefix = -1;
     const qsizetype slash = value.indexOf(u'/');
     if (slash >= 0) {
-        const QStringView p = QStringView(value).mid(slash + 1);
+        const QStringView p = value.mid(slash + 1);
         if (!isDigits(p) || p.size() > 3)
             return ValueCheck::reject(QStringLiteral("invalid IP address: bad prefix length"));
         prefix = p.toInt();
-        addr = QStringView(value).left(slash);
+        addr = value.left(slash);
     }
     quint32 a4 = 0;
     if (parseIpv4(addr, a4)) {
@@ -160,7 +190,7 @@ ValueCheck checkIpAddress(QStringView raw, bool *isV6)
             return ValueCheck::reject(QStringLiteral("invalid IPv4 address: prefix length above 32"));
         if (isV6)
             *isV6 = false;
-        QString canonical = slash < 0 ? value : addr.toString(); // no prefix: the refanged value, shared
+        QString canonical = keep(addr, refanged.isNull() ? whole : &refanged); // no prefix: shared
         if (prefix >= 0 && prefix != 32)
             canonical += u'/' + QString::number(prefix);
         return ValueCheck::accept(canonical);
@@ -237,16 +267,30 @@ bool isPrivateOrReserved(QStringView checked)
     return false;
 }
 
-ValueCheck checkDomain(QStringView raw)
+ValueCheck checkDomain(QStringView raw, const QString *whole)
 {
-    QString v = refang(raw.trimmed()).toLower();
-    while (v.endsWith(u'.'))
-        v.chop(1);
+    // The common value (lower-case ASCII, no trailing dot, not defanged) is checked as a view and
+    // shared; only a value that normalisation changes gets its own string.
+    QString storage;
+    QStringView clean = trimmedRefanged(raw, storage);
+    bool ascii = true;
+    bool lower = true;
+    for (const QChar c : clean) {
+        ascii = ascii && c.unicode() < 0x80;
+        lower = lower && !(c.unicode() >= u'A' && c.unicode() <= u'Z');
+    }
+    if (clean.endsWith(u'.') || !ascii || !lower) {
+        storage = clean.toString().toLower();
+        while (storage.endsWith(u'.'))
+            storage.chop(1);
+        clean = storage;
+        ascii = true; // as before lower-casing changed it (a Kelvin sign becomes an ASCII 'k')
+        for (const QChar c : clean)
+            ascii = ascii && c.unicode() < 0x80;
+    }
+    QString v = clean.data() == storage.constData() ? storage : keep(clean, whole);
     if (v.isEmpty())
         return ValueCheck::reject(QStringLiteral("invalid domain name: empty"));
-    bool ascii = true;
-    for (const QChar c : std::as_const(v))
-        ascii = ascii && c.unicode() < 0x80;
     if (!ascii) {
         const QByteArray ace = QUrl::toAce(v);
         if (ace.isEmpty())
@@ -256,7 +300,12 @@ ValueCheck checkDomain(QStringView raw)
     if (v.size() > 253)
         return ValueCheck::reject(QStringLiteral("invalid domain name: longer than 253 characters"));
     int labels = 0;
-    for (const QStringView label : QStringView(v).split(u'.')) {
+    for (qsizetype start = 0; start <= v.size();) { // the labels between dots, as split(u'.') gives them
+        qsizetype dot = v.indexOf(u'.', start);
+        if (dot < 0)
+            dot = v.size();
+        const QStringView label = QStringView(v).mid(start, dot - start);
+        start = dot + 1;
         ++labels;
         if (label.isEmpty())
             return ValueCheck::reject(QStringLiteral("invalid domain name: empty label"));
@@ -279,9 +328,10 @@ ValueCheck checkDomain(QStringView raw)
     return ValueCheck::accept(v);
 }
 
-ValueCheck checkUrl(QStringView raw)
+ValueCheck checkUrl(QStringView raw, const QString *whole)
 {
-    const QString v = refang(raw.trimmed());
+    QString refanged;
+    const QStringView v = trimmedRefanged(raw, refanged);
     if (v.isEmpty())
         return ValueCheck::reject(QStringLiteral("invalid URL: empty"));
     for (const QChar c : v) {
@@ -300,12 +350,12 @@ ValueCheck checkUrl(QStringView raw)
     }
     if (colon + 1 >= v.size())
         return ValueCheck::reject(QStringLiteral("invalid URL: nothing after the scheme"));
-    const QStringView scheme = QStringView(v).left(colon);
+    const QStringView scheme = v.left(colon);
     const bool web = scheme.compare(u"http", Qt::CaseInsensitive) == 0
         || scheme.compare(u"https", Qt::CaseInsensitive) == 0 || scheme.compare(u"ftp", Qt::CaseInsensitive) == 0;
     if (web) {
         // Hierarchical URLs need "//" and a host (without QUrl: it was the hot spot of URL checks).
-        QStringView rest = QStringView(v).mid(colon + 1);
+        QStringView rest = v.mid(colon + 1);
         if (!rest.startsWith(u"//"))
             return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
         rest = rest.mid(2);
@@ -341,7 +391,7 @@ ValueCheck checkUrl(QStringView raw)
                 return ValueCheck::reject(QStringLiteral("invalid URL: no valid host"));
         }
     }
-    return ValueCheck::accept(v);
+    return ValueCheck::accept(keep(v, refanged.isNull() ? whole : &refanged));
 }
 
 ValueCheck checkEmail(QStringView raw)
@@ -361,15 +411,15 @@ ValueCheck checkEmail(QStringView raw)
     return ValueCheck::accept(local.toString() + u'@' + domain.value);
 }
 
-ValueCheck checkHash(QStringView type, QStringView raw)
+ValueCheck checkHash(QStringView type, QStringView raw, const QString *whole)
 {
     // misp-stix strips surrounding quotes from hashes (`"d41d…"` in real exports).
-    QString v = raw.trimmed().toString();
-    while (!v.isEmpty() && (v.front() == u'"' || v.front() == u'\''))
-        v.remove(0, 1);
-    while (!v.isEmpty() && (v.back() == u'"' || v.back() == u'\'' || v.back() == u'\\'))
-        v.chop(1);
-    v = v.trimmed();
+    QStringView view = raw.trimmed();
+    while (!view.isEmpty() && (view.front() == u'"' || view.front() == u'\''))
+        view = view.mid(1);
+    while (!view.isEmpty() && (view.back() == u'"' || view.back() == u'\'' || view.back() == u'\\'))
+        view.chop(1);
+    QString v = keep(view.trimmed(), whole); // the common clean hash: shared, not copied
     // Only needed for a drop reason: not built for every valid hash.
     const auto name = [type] { return type.toString().toUpper(); };
     if (v.isEmpty())

@@ -17,27 +17,30 @@ struct ValueCheck
     static ValueCheck reject(QString r) { return { false, {}, std::move(r) }; }
 };
 
+/// The checks below take the value as a view. `whole`, when given, is a string holding exactly the
+/// same text as `raw`: a value that passes unchanged (the common case) is then shared, not copied.
+
 /// Refangs the way PyMISP does: `hxxp`/`hxtp`/`htxp`/`meow`/`h[tt]p` → `http`, `[.]`/`[dot]`/`(dot)` → `.`,
 /// `[@]`/`[at]` → `@`, `[:]` → `:`. Pure, thread-safe (as are all functions here).
 QString refang(QStringView value);
 
 /// IPv4 / IPv6 address or CIDR network. Canonical form like Python's ipaddress (`2001:DB8:0::1` →
 /// `2001:db8::1`); a `/32` (`/128`) suffix is dropped. `isV6` tells which STIX type applies.
-ValueCheck checkIpAddress(QStringView raw, bool *isV6 = nullptr);
+ValueCheck checkIpAddress(QStringView raw, bool *isV6 = nullptr, const QString *whole = nullptr);
 /// True for RFC 1918, loopback, link-local, CGNAT, multicast, documentation, benchmark, ULA and other
 /// reserved ranges (Python `ipaddress` is_private/is_reserved/is_multicast/...). Expects a checked value.
 bool isPrivateOrReserved(QStringView checkedAddress);
 
 /// Domain or host name: lower-cased, trailing dot removed, IDN turned into punycode; labels 1–63
 /// characters of letters, digits, `-` (not at either end) and `_`, at least two labels, ≤ 253 characters.
-ValueCheck checkDomain(QStringView raw);
+ValueCheck checkDomain(QStringView raw, const QString *whole = nullptr);
 /// Absolute URL (scheme + ':' + something, no whitespace or control characters), refanged.
-ValueCheck checkUrl(QStringView raw);
+ValueCheck checkUrl(QStringView raw, const QString *whole = nullptr);
 /// local@domain, lower-cased, refanged; the domain must pass checkDomain.
 ValueCheck checkEmail(QStringView raw);
 /// Hash for a MISP hash type (`md5`, `sha256`, `sha512/256`, `ssdeep`, `tlsh`, ...): surrounding quotes
 /// removed, lower-cased (hex types), hex digits and exact length per algorithm.
-ValueCheck checkHash(QStringView type, QStringView raw);
+ValueCheck checkHash(QStringView type, QStringView raw, const QString *whole = nullptr);
 /// x509 fingerprint: non-alphanumerics removed, lower-cased, hex of the algorithm's length.
 ValueCheck checkX509Fingerprint(QStringView type, QStringView raw);
 /// MAC-48 address → `aa:bb:cc:dd:ee:ff`.

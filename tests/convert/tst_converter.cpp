@@ -177,6 +177,16 @@ void TestConverter::patternForType_data()
         { u"[x509-certificate:hashes.'SHA-1' = 'a9993e364706816aba3e25717850c26c9cd0d89d']"_qs });
     row("port", "port", u"4444"_qs, { u"[network-traffic:dst_port = '4444']"_qs });
     row("filename", "filename", u"evil.exe"_qs, { u"[file:name = 'evil.exe']"_qs });
+    // Values that normalisation changes next to ones it shares unchanged (valuecheck's fast path).
+    row("ip padded", "ip-dst", u"  198.51.100.8 "_qs, { u"[ipv4-addr:value = '198.51.100.8']"_qs });
+    row("domain padded", "domain", u" evil.example.net "_qs, { u"[domain-name:value = 'evil.example.net']"_qs });
+    row("domain kelvin sign", "domain", u"\u212Aa.example.com"_qs, { u"[domain-name:value = 'ka.example.com']"_qs });
+    row("domain idn", "domain", u"b\u00FCcher.example"_qs, { u"[domain-name:value = 'xn--bcher-kva.example']"_qs });
+    row("url padded", "url", u" https://x.example/a "_qs, { u"[url:value = 'https://x.example/a']"_qs });
+    row("md5 quoted",
+        "md5",
+        u" \"d41d8cd98f00b204e9800998ecf8427e\" "_qs,
+        { u"[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']"_qs });
 }
 
 void TestConverter::patternForType()
