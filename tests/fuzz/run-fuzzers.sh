@@ -52,6 +52,13 @@ for exe in "${targets[@]}"; do
     passed=$((status == 0 && crashes == 0))
     printf 'kind=fuzz\nscenario=%s\nexecutions=%s\ncrashes=%s\nseconds=%s\nexit=%s\npassed=%s\n' \
         "$name" "${execs:-0}" "$crashes" "$seconds" "$status" "$passed" > "$report/fuzz-$name.txt"
+    if ((passed == 0)); then
+        # The summary at the end of CI is often all that is left of a run: say why, and with what input.
+        reason=$(grep -m1 -E 'ERROR:|^fuzz_[a-z_]+: |runtime error:|SUMMARY:' "$log" | tr -d '\t' | cut -c1-200)
+        first=$(find "$work/artifacts" -type f | head -1)
+        printf 'reason=%s\n' "${reason:-see the fuzzer log}" >> "$report/fuzz-$name.txt"
+        [[ -n $first ]] && printf 'input_base64=%s\n' "$(base64 -w 0 "$first" | cut -c1-400)" >> "$report/fuzz-$name.txt"
+    fi
     if ((status != 0 || crashes > 0)); then
         failed=1
         printf '%-20s %12s %8s %s\n' "$name" "${execs:-?}" "$crashes" "FAILED (exit $status)"
