@@ -14,11 +14,11 @@ inline int hexDigitValue(char16_t c)
         std::array<std::int8_t, 128> t {};
         for (auto &v : t)
             v = -1;
-        for (int i = 0; i < 10; ++i)
-            t[std::size_t('0' + i)] = std::int8_t(i);
-        for (int i = 0; i < 6; ++i) {
-            t[std::size_t('a' + i)] = std::int8_t(10 + i);
-            t[std::size_t('A' + i)] = std::int8_t(10 + i);
+        for (char16_t d = u'0'; d <= u'9'; ++d)
+            t[d] = std::int8_t(d - u'0');
+        for (char16_t d = u'a'; d <= u'f'; ++d) {
+            t[d] = std::int8_t(d - u'a' + 10);
+            t[d - u'a' + u'A'] = std::int8_t(d - u'a' + 10);
         }
         return t;
     }();
