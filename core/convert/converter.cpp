@@ -19,6 +19,8 @@
 
 namespace msb::convert {
 
+using namespace Qt::Literals::StringLiterals;
+
 using misp::Attribute;
 using misp::Event;
 using misp::Object;
@@ -392,7 +394,7 @@ QDateTime EventConversion::itemTime(const Item &item) const
 
 QString EventConversion::derivedId(const QString &name) const
 {
-    return QStringLiteral("indicator--") + uuid5(kMsbUuidNamespace, name);
+    return prefixedUuid(u"indicator--", uuid5Of(kMsbUuidNamespace, name));
 }
 
 bool EventConversion::claimId(const QString &id)
@@ -507,32 +509,39 @@ QString EventConversion::describe(const Item &item, const TypeMapping &m) const
 {
     if (!m.composite && !item.object && item.a.comment.isEmpty())
         return m_ctx.eventLine; // the common case: shared, no allocation
-    QStringList lines;
-    if (!item.a.comment.trimmed().isEmpty())
-        lines.append(item.a.comment.trimmed());
+    // Appended in place (every line of an object attribute's text, once per indicator): the same
+    // text as joining the lines with '\n', without a list and arg() passes.
+    QString out;
+    auto line = [&out]() -> QString & {
+        if (!out.isEmpty())
+            out += u'\n';
+        return out;
+    };
+    const QString comment = item.a.comment.trimmed();
+    if (!comment.isEmpty())
+        line() += comment;
     if (m.composite) {
-        QString line = QStringLiteral("MISP %1: %2").arg(item.a.type, clip(item.a.value));
+        line() += u"MISP "_s % item.a.type % u": "_s % clip(item.a.value);
         if (!m.port.isEmpty())
-            line += QStringLiteral(" (port %1)").arg(m.port);
+            out += u" (port "_s % m.port % u')';
         if (!m.registryData.isEmpty())
-            line += QStringLiteral(" (value data: %1)").arg(clip(m.registryData));
-        lines.append(line);
+            out += u" (value data: "_s % clip(m.registryData) % u')';
         for (const QString &bad : m.invalidParts)
-            lines.append(QStringLiteral("Not converted: ") + bad);
+            line() += u"Not converted: "_s % bad;
     }
     if (item.object) {
-        QString line = QStringLiteral("MISP object %1").arg(item.object->name);
+        line() += u"MISP object "_s % item.object->name;
         if (!item.a.objectRelation.isEmpty())
-            line += QStringLiteral(", %1").arg(item.a.objectRelation);
-        if (!item.object->comment.trimmed().isEmpty())
-            line += QStringLiteral(" (%1)").arg(clip(item.object->comment.trimmed()));
-        lines.append(line);
+            out += u", "_s % item.a.objectRelation;
+        const QString objectComment = item.object->comment.trimmed();
+        if (!objectComment.isEmpty())
+            out += u" ("_s % clip(objectComment) % u')';
         const QString siblings = m_objectContext.value(item.objectIndex);
         if (!siblings.isEmpty())
-            lines.append(QStringLiteral("Object values: ") + siblings);
+            line() += u"Object values: "_s % siblings;
     }
-    lines.append(m_ctx.eventLine);
-    return lines.join(u'\n');
+    line() += m_ctx.eventLine;
+    return out;
 }
 
 void EventConversion::emitIndicator(StixObject &&o)
@@ -718,8 +727,11 @@ void EventConversion::handle(const Item &item)
             s.pattern = m.rule;
             s.patternType = m.patternType;
         }
-        s.id = ownId ? prefixedUuid(u"indicator--", attributeUuid)
-                     : derivedId(sourceKey + u'|' + (o.path.isEmpty() ? m.patternType : o.path) + u'|' + o.value);
+        const QUuid idUuid = ownId
+            ? attributeUuid
+            : uuid5Of(kMsbUuidNamespace,
+                QString(sourceKey + u'|' + (o.path.isEmpty() ? m.patternType : o.path) + u'|' + o.value));
+        s.id = prefixedUuid(u"indicator--", idUuid);
         s.description = description;
         s.observableType = o.path.isEmpty() ? m.patternType : o.path;
         s.observableValue = o.value;
@@ -728,7 +740,7 @@ void EventConversion::handle(const Item &item)
             ++expired;
             continue;
         }
-        if (!(ownId ? claimUuid(attributeUuid) : claimId(s.id))) {
+        if (!claimUuid(idUuid)) {
             ++duplicates;
             continue;
         }

@@ -32,6 +32,31 @@ const char *findQuoteOrBackslash(const char *p, const char *end)
     return p < end ? p : end;
 }
 
+/// The first '"', '{', '}', '[' or ']' in [p, end), or end: what skipping a validated value has
+/// to look at; everything between (names, numbers, text) is passed sixteen bytes at a time.
+const char *findStructural(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i openObject = _mm_set1_epi8('{');
+    const __m128i closeObject = _mm_set1_epi8('}');
+    const __m128i openArray = _mm_set1_epi8('[');
+    const __m128i closeArray = _mm_set1_epi8(']');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i objects = _mm_or_si128(_mm_cmpeq_epi8(chunk, openObject), _mm_cmpeq_epi8(chunk, closeObject));
+        const __m128i arrays = _mm_or_si128(_mm_cmpeq_epi8(chunk, openArray), _mm_cmpeq_epi8(chunk, closeArray));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_or_si128(objects, arrays)));
+        if (hits != 0)
+            return p + __builtin_ctz(unsigned(hits));
+        p += 16;
+    }
+#endif
+    while (p < end && *p != '"' && *p != '{' && *p != '}' && *p != '[' && *p != ']')
+        ++p;
+    return p < end ? p : end;
+}
+
 constexpr unsigned char kFirst = 1;
 constexpr unsigned char kObject = 2;
 
@@ -113,6 +138,32 @@ QString JsonReader::errorString() const
         .arg(line)
         .arg(column)
         .arg(QString::fromLatin1(m_error));
+}
+
+void JsonReader::skipWhitespaceRun()
+{
+    const char *p = m_pos;
+#if defined(__SSE2__)
+    // Indentation comes in runs of a dozen spaces and more: sixteen bytes per step.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i ret = _mm_set1_epi8('\r');
+    const __m128i tab = _mm_set1_epi8('\t');
+    while (m_end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, space), _mm_cmpeq_epi8(chunk, newline)),
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, ret), _mm_cmpeq_epi8(chunk, tab)));
+        const unsigned other = unsigned(_mm_movemask_epi8(ws)) ^ 0xFFFFU;
+        if (other != 0) {
+            m_pos = p + __builtin_ctz(other);
+            return;
+        }
+        p += 16;
+    }
+#endif
+    while (p < m_end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        ++p;
+    m_pos = p;
 }
 
 bool JsonReader::atEnd()
@@ -527,7 +578,7 @@ bool JsonReader::skipValidatedValue()
         return skipScalar();
     std::size_t depth = 0;
     const char *p = m_pos;
-    while (p < m_end) {
+    while ((p = findStructural(p, m_end)) < m_end) {
         const char c = *p++;
         if (c == '"') {
             // The closing quote is the first one not escaped by a backslash.

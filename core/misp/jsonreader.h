@@ -96,9 +96,12 @@ private:
     static Token tokenAt(char c);
     void skipWhitespace()
     {
-        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
-            ++m_pos;
+        // Compact JSON has no whitespace between tokens: one comparison; indented JSON has runs.
+        if (m_pos<m_end &&static_cast<unsigned char>(*m_pos)> ' ')
+            return;
+        skipWhitespaceRun();
     }
+    void skipWhitespaceRun();
     bool expect(char c, const char *what)
     {
         if (m_failed)

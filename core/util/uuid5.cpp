@@ -3,13 +3,44 @@
 
 #include "core/util/hexdigits.h"
 
+#include <QByteArray>
+
 #include <algorithm>
+#include <openssl/evp.h>
 
 namespace msb {
 
 QString uuid5(const QUuid &ns, const QString &name)
 {
-    return QUuid::createUuidV5(ns, name).toString(QUuid::WithoutBraces);
+    return prefixedUuid(QStringView(), uuid5Of(ns, name));
+}
+
+QUuid uuid5Of(const QUuid &ns, QStringView name)
+{
+    // One fetched SHA-1 and one context per thread, reused: an implicit fetch per call would cost
+    // more than the hash of a short name.
+    static EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    struct Context
+    {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        Context() = default;
+        Context(const Context &) = delete;
+        Context &operator=(const Context &) = delete;
+        ~Context() { EVP_MD_CTX_free(ctx); }
+    };
+    thread_local Context context;
+    const QByteArray nsBytes = ns.toRfc4122();
+    const QByteArray nameBytes = name.toUtf8();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!sha1 || !context.ctx || EVP_DigestInit_ex2(context.ctx, sha1, nullptr) != 1
+        || EVP_DigestUpdate(context.ctx, nsBytes.constData(), std::size_t(nsBytes.size())) != 1
+        || EVP_DigestUpdate(context.ctx, nameBytes.constData(), std::size_t(nameBytes.size())) != 1
+        || EVP_DigestFinal_ex(context.ctx, digest, &length) != 1 || length < 16)
+        return QUuid::createUuidV5(ns, name.toString()); // libcrypto unusable: Qt's own SHA-1
+    digest[6] = uchar((digest[6] & 0x0F) | 0x50); // version 5
+    digest[8] = uchar((digest[8] & 0x3F) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(digest), 16));
 }
 
 bool isValidUuid(QStringView text)

@@ -15,6 +15,9 @@ inline const QUuid kMispStixRelationshipNamespace { QStringLiteral("{76beed5f-72
 
 /// RFC 4122 version-5 uuid, lower-case, without braces.
 QString uuid5(const QUuid &ns, const QString &name);
+/// The same uuid as QUuid::createUuidV5(ns, name) (SHA-1 over the namespace bytes and the name in
+/// UTF-8), computed with libcrypto: derived ids are made once per split indicator.
+QUuid uuid5Of(const QUuid &ns, QStringView name);
 
 /// True for a canonical 8-4-4-4-12 hex uuid (any version; MISP data carries non-v4 ones).
 bool isValidUuid(QStringView text);

@@ -124,6 +124,23 @@ private Q_SLOTS:
         QCOMPARE(prefixedUuid(QStringView(), QUuid()), u"00000000-0000-0000-0000-000000000000"_s);
     }
 
+    void uuid5MatchesQUuid()
+    {
+        QRandomGenerator random(5);
+        const QList<QUuid> namespaces { kMsbUuidNamespace, kMispStixRelationshipNamespace, QUuid() };
+        for (int i = 0; i < 2000; ++i) {
+            // Names of every length around the SHA-1 block boundaries, ASCII and not.
+            QString name;
+            const int length = i % 150;
+            for (int c = 0; c < length; ++c)
+                name.append(QChar(char16_t(i % 3 == 0 ? 0x20 + random.bounded(0x5F) : 0x20 + random.bounded(0x2FE0))));
+            const QUuid &ns = namespaces.at(i % namespaces.size());
+            const QUuid expected = QUuid::createUuidV5(ns, name);
+            QCOMPARE(uuid5Of(ns, name), expected);
+            QCOMPARE(uuid5(ns, name), expected.toString(QUuid::WithoutBraces));
+        }
+    }
+
     void hexDigitValues()
     {
         for (int c = 0; c < 0x3000; ++c) {
