@@ -512,6 +512,9 @@ QString EventConversion::describe(const Item &item, const TypeMapping &m) const
     // Appended in place (every line of an object attribute's text, once per indicator): the same
     // text as joining the lines with '\n', without a list and arg() passes.
     QString out;
+    const QString siblings = item.object ? m_objectContext.value(item.objectIndex) : QString();
+    out.reserve(item.a.comment.size() + siblings.size() + m_ctx.eventLine.size() + 2 * kMaxContextValue + 96
+        + (item.object ? item.object->name.size() + item.a.objectRelation.size() : 0));
     auto line = [&out]() -> QString & {
         if (!out.isEmpty())
             out += u'\n';
@@ -536,7 +539,6 @@ QString EventConversion::describe(const Item &item, const TypeMapping &m) const
         const QString objectComment = item.object->comment.trimmed();
         if (!objectComment.isEmpty())
             out += u" ("_s % clip(objectComment) % u')';
-        const QString siblings = m_objectContext.value(item.objectIndex);
         if (!siblings.isEmpty())
             line() += u"Object values: "_s % siblings;
     }

@@ -29,13 +29,43 @@ QUuid uuid5Of(const QUuid &ns, QStringView name)
         ~Context() { EVP_MD_CTX_free(ctx); }
     };
     thread_local Context context;
-    const QByteArray nsBytes = ns.toRfc4122();
-    const QByteArray nameBytes = name.toUtf8();
+    // Namespace bytes and the name in UTF-8 in one reused buffer (an ASCII name, the usual case, is
+    // copied byte by byte; anything else goes through Qt's encoder).
+    thread_local QByteArray input;
+    const uchar nsBytes[16] = { uchar(ns.data1 >> 24),
+        uchar(ns.data1 >> 16),
+        uchar(ns.data1 >> 8),
+        uchar(ns.data1),
+        uchar(ns.data2 >> 8),
+        uchar(ns.data2),
+        uchar(ns.data3 >> 8),
+        uchar(ns.data3),
+        ns.data4[0],
+        ns.data4[1],
+        ns.data4[2],
+        ns.data4[3],
+        ns.data4[4],
+        ns.data4[5],
+        ns.data4[6],
+        ns.data4[7] };
+    input.resize(0);
+    input.append(reinterpret_cast<const char *>(nsBytes), 16);
+    bool ascii = true;
+    for (const QChar c : name)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii) {
+        const qsizetype at = input.size();
+        input.resize(at + name.size());
+        char *d = input.data() + at;
+        for (const QChar c : name)
+            *d++ = char(c.unicode());
+    } else {
+        input.append(name.toUtf8());
+    }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!sha1 || !context.ctx || EVP_DigestInit_ex2(context.ctx, sha1, nullptr) != 1
-        || EVP_DigestUpdate(context.ctx, nsBytes.constData(), std::size_t(nsBytes.size())) != 1
-        || EVP_DigestUpdate(context.ctx, nameBytes.constData(), std::size_t(nameBytes.size())) != 1
+        || EVP_DigestUpdate(context.ctx, input.constData(), std::size_t(input.size())) != 1
         || EVP_DigestFinal_ex(context.ctx, digest, &length) != 1 || length < 16)
         return QUuid::createUuidV5(ns, name.toString()); // libcrypto unusable: Qt's own SHA-1
     digest[6] = uchar((digest[6] & 0x0F) | 0x50); // version 5
