@@ -172,28 +172,6 @@ bool JsonReader::atEnd()
     return m_pos >= m_end;
 }
 
-JsonReader::Token JsonReader::tokenAt(char c)
-{
-    switch (c) {
-    case '{':
-        return Token::Object;
-    case '[':
-        return Token::Array;
-    case '"':
-        return Token::String;
-    case 't':
-        return Token::True;
-    case 'f':
-        return Token::False;
-    case 'n':
-        return Token::Null;
-    default:
-        if (c == '-' || (c >= '0' && c <= '9'))
-            return Token::Number;
-        return Token::Invalid;
-    }
-}
-
 bool JsonReader::beginObject()
 {
     if (!expect('{', "expected an object"))

@@ -93,7 +93,26 @@ public:
     void fail(const char *what);
 
 private:
-    static Token tokenAt(char c);
+    static Token tokenAt(char c)
+    {
+        // Once per token: inline, as the switch it replaces.
+        switch (c) {
+        case '{':
+            return Token::Object;
+        case '[':
+            return Token::Array;
+        case '"':
+            return Token::String;
+        case 't':
+            return Token::True;
+        case 'f':
+            return Token::False;
+        case 'n':
+            return Token::Null;
+        default:
+            return c == '-' || (c >= '0' && c <= '9') ? Token::Number : Token::Invalid;
+        }
+    }
     void skipWhitespace()
     {
         // Compact JSON has no whitespace between tokens: one comparison; indented JSON has runs.
