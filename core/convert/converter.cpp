@@ -8,7 +8,6 @@
 #include "core/stix/pattern.h"
 #include "core/stix/tlp.h"
 #include "core/util/fixedstringmap.h"
-#include "core/util/hexdigits.h"
 #include "core/util/uuid5.h"
 
 #include <QJsonArray>
@@ -170,39 +169,12 @@ QString lowerUuid(const QString &uuid)
     return uuid.trimmed().toLower();
 }
 
-/// QUuid::fromString for the canonical 36-character form, without its Latin-1 conversion;
+/// QUuid::fromString for the canonical 36-character form without its Latin-1 conversion;
 /// anything else goes to QUuid::fromString (same result either way).
 QUuid uuidFromText(QStringView text)
 {
-    if (text.size() != 36)
-        return QUuid::fromString(text);
-    uchar bytes[16];
-    int b = 0;
-    for (qsizetype i = 0; i < 36;) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (text[i] != u'-')
-                return QUuid::fromString(text);
-            ++i;
-            continue;
-        }
-        const int hi = hexDigitValue(text[i].unicode());
-        const int lo = hexDigitValue(text[i + 1].unicode());
-        if (hi < 0 || lo < 0)
-            return QUuid::fromString(text);
-        bytes[b++] = uchar((hi << 4) | lo);
-        i += 2;
-    }
-    return QUuid(uint(bytes[0]) << 24 | uint(bytes[1]) << 16 | uint(bytes[2]) << 8 | uint(bytes[3]),
-        ushort(bytes[4] << 8 | bytes[5]),
-        ushort(bytes[6] << 8 | bytes[7]),
-        bytes[8],
-        bytes[9],
-        bytes[10],
-        bytes[11],
-        bytes[12],
-        bytes[13],
-        bytes[14],
-        bytes[15]);
+    QUuid uuid;
+    return parseUuid(text, &uuid) ? uuid : QUuid::fromString(text);
 }
 
 /// object_marking_refs for one TLP level, built once (shared by every indicator of that level).

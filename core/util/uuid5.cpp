@@ -6,9 +6,35 @@
 #include <QByteArray>
 
 #include <algorithm>
+#include <array>
 #include <openssl/evp.h>
 
 namespace msb {
+
+namespace {
+
+/// The uuid's 16 bytes in RFC 4122 (big-endian) order, without QUuid::toRfc4122()'s allocation.
+std::array<uchar, 16> rfc4122Bytes(const QUuid &u)
+{
+    return { uchar(u.data1 >> 24),
+        uchar(u.data1 >> 16),
+        uchar(u.data1 >> 8),
+        uchar(u.data1),
+        uchar(u.data2 >> 8),
+        uchar(u.data2),
+        uchar(u.data3 >> 8),
+        uchar(u.data3),
+        u.data4[0],
+        u.data4[1],
+        u.data4[2],
+        u.data4[3],
+        u.data4[4],
+        u.data4[5],
+        u.data4[6],
+        u.data4[7] };
+}
+
+} // namespace
 
 QString uuid5(const QUuid &ns, const QString &name)
 {
@@ -32,24 +58,9 @@ QUuid uuid5Of(const QUuid &ns, QStringView name)
     // Namespace bytes and the name in UTF-8 in one reused buffer (an ASCII name, the usual case, is
     // copied byte by byte; anything else goes through Qt's encoder).
     thread_local QByteArray input;
-    const uchar nsBytes[16] = { uchar(ns.data1 >> 24),
-        uchar(ns.data1 >> 16),
-        uchar(ns.data1 >> 8),
-        uchar(ns.data1),
-        uchar(ns.data2 >> 8),
-        uchar(ns.data2),
-        uchar(ns.data3 >> 8),
-        uchar(ns.data3),
-        ns.data4[0],
-        ns.data4[1],
-        ns.data4[2],
-        ns.data4[3],
-        ns.data4[4],
-        ns.data4[5],
-        ns.data4[6],
-        ns.data4[7] };
+    const std::array<uchar, 16> nsBytes = rfc4122Bytes(ns);
     input.resize(0);
-    input.append(reinterpret_cast<const char *>(nsBytes), 16);
+    input.append(reinterpret_cast<const char *>(nsBytes.data()), 16);
     bool ascii = true;
     for (const QChar c : name)
         ascii = ascii && c.unicode() < 0x80;
@@ -95,39 +106,14 @@ bool parseUuid(QStringView text, QUuid *out)
     }
     if (bad < 0)
         return false;
-    *out = QUuid(uint(bytes[0]) << 24 | uint(bytes[1]) << 16 | uint(bytes[2]) << 8 | uint(bytes[3]),
-        ushort(bytes[4] << 8 | bytes[5]),
-        ushort(bytes[6] << 8 | bytes[7]),
-        bytes[8],
-        bytes[9],
-        bytes[10],
-        bytes[11],
-        bytes[12],
-        bytes[13],
-        bytes[14],
-        bytes[15]);
+    *out = QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(bytes), 16));
     return true;
 }
 
 QString prefixedUuid(QStringView prefix, const QUuid &uuid)
 {
     static constexpr char16_t kHex[] = u"0123456789abcdef";
-    const uchar bytes[16] = { uchar(uuid.data1 >> 24),
-        uchar(uuid.data1 >> 16),
-        uchar(uuid.data1 >> 8),
-        uchar(uuid.data1),
-        uchar(uuid.data2 >> 8),
-        uchar(uuid.data2),
-        uchar(uuid.data3 >> 8),
-        uchar(uuid.data3),
-        uuid.data4[0],
-        uuid.data4[1],
-        uuid.data4[2],
-        uuid.data4[3],
-        uuid.data4[4],
-        uuid.data4[5],
-        uuid.data4[6],
-        uuid.data4[7] };
+    const std::array<uchar, 16> bytes = rfc4122Bytes(uuid);
     QString out(prefix.size() + 36, Qt::Uninitialized);
     QChar *d = out.data();
     std::copy(prefix.begin(), prefix.end(), d);
